@@ -1,0 +1,82 @@
+//! The analysis core: documents in, [`Report`] out. Pure Rust: no I/O, no clock, no
+//! web crate, no mutable global state (compiled patterns and word lists are immutable
+//! statics built on first use).
+//!
+//! The pipeline, in the order [`analyze`] runs it. Each stage reads the layers of
+//! earlier stages and adds its own to [`Doc`]; none rewrites the text.
+//!
+//! | stage | module | reads | writes |
+//! |---|---|---|---|
+//! | ingest | [`ingest`] | input bytes | `text`, `excluded`, `meta` |
+//! | segment | [`segment`] | `text` | `paragraphs`, `sentences`, `tokens` |
+//! | entities | [`entities::extract`] | sentences, tokens, excluded | `mentions` |
+//! | numbers | [`numbers`] | sentences | `numbers` |
+//! | time | [`time`] | sentences, `meta.published` | `dates` |
+//! | resolve | [`entities::resolve`] | all docs' `mentions` | `Entity` list, `Mention::entity` |
+//! | claims | [`claims`] | sentences, mentions, dates, numbers, excluded | `claims` |
+//! | align | [`align`] | all docs' claims | `Cluster` list |
+//! | conflicts | [`conflicts`] | clusters, claims, dates, numbers | `Disagreement` list |
+//! | report | [`report`] | everything | the serializable [`Report`] |
+
+pub mod align;
+pub mod claims;
+pub mod conflicts;
+pub mod entities;
+pub mod ingest;
+pub mod numbers;
+pub mod report;
+pub mod segment;
+pub mod text;
+pub mod time;
+
+pub use report::Report;
+pub use text::{Doc, Format, Input, Span};
+
+use align::Cluster;
+use conflicts::Disagreement;
+use entities::Entity;
+
+/// Settings of one analysis run.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The date relative expressions fall back to when an article states no date and
+    /// none can be inferred from its text. The core never reads the clock: shells pass
+    /// today's date here if they want that behaviour.
+    pub reference: Option<jiff::civil::Date>,
+}
+
+/// Everything the pipeline produced, with the documents and their layers. The report is
+/// a flattened, serializable view of this; the UI keeps the `Analysis` when it needs
+/// the texts.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// Sorted by id (then by text), so the same inputs in any order give the same result.
+    pub docs: Vec<Doc>,
+    pub entities: Vec<Entity>,
+    pub clusters: Vec<Cluster>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Runs the whole pipeline on `inputs`.
+pub fn run(inputs: &[Input], options: &Options) -> Analysis {
+    let mut docs: Vec<Doc> = inputs.iter().map(ingest::ingest).collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text)));
+    for doc in &mut docs {
+        segment::segment(doc);
+        entities::extract(doc);
+        numbers::extract(doc);
+        time::extract(doc, options.reference);
+    }
+    let entities = entities::resolve(&mut docs);
+    for doc in &mut docs {
+        claims::extract(doc, &entities);
+    }
+    let clusters = align::align(&docs, &entities);
+    let disagreements = conflicts::find(&docs, &entities, &clusters);
+    Analysis { docs, entities, clusters, disagreements }
+}
+
+/// Runs the pipeline and returns the report (the contract of `design.md`).
+pub fn analyze(inputs: &[Input], options: &Options) -> Report {
+    Report::from_analysis(&run(inputs, options))
+}
