@@ -89,7 +89,8 @@ fn figures(s: &score::Scores) -> BTreeMap<&'static str, f64> {
 
 #[test]
 fn quality_does_not_fall_below_the_locked_floors() {
-    let floors: Value = fs::read_to_string(FLOORS).map(|s| serde_json::from_str(&s).unwrap()).unwrap_or(json!({}));
+    let floors: Value =
+        fs::read_to_string(FLOORS).map(|s| serde_json::from_str(&s).unwrap()).unwrap_or(json!({}));
     let mut reached = serde_json::Map::new();
     let mut failures = Vec::new();
     for event in events() {

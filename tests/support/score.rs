@@ -14,9 +14,8 @@ use unicode_normalization::UnicodeNormalization;
 const NAMED: [&str; 6] = ["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"];
 const MAX_SPAN_WORDS: usize = 80;
 
-static LEADING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(the|president|prime minister|sir|mr\.?|mrs\.?|ms\.?|dr\.?)\s+").unwrap()
-});
+static LEADING_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(the|president|prime minister|sir|mr\.?|mrs\.?|ms\.?|dr\.?)\s+").unwrap());
 static NON_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^\w]+").unwrap());
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 
@@ -94,7 +93,8 @@ struct PredEntity {
 }
 
 fn score_entities(gold: &Value, rep: &Value, out: &mut Scores) {
-    let gold_named: Vec<&Value> = arr(gold, "entities").iter().filter(|g| NAMED.contains(&s(g, "type"))).collect();
+    let gold_named: Vec<&Value> =
+        arr(gold, "entities").iter().filter(|g| NAMED.contains(&s(g, "type"))).collect();
     let pred: Vec<PredEntity> = arr(rep, "entities")
         .iter()
         .map(|e| {
@@ -139,7 +139,9 @@ fn score_entities(gold: &Value, rep: &Value, out: &mut Scores) {
     }
     let multi: Vec<&&Value> = gold_named
         .iter()
-        .filter(|g| arr(g, "aliases").iter().filter_map(Value::as_str).map(norm).collect::<HashSet<_>>().len() > 1)
+        .filter(|g| {
+            arr(g, "aliases").iter().filter_map(Value::as_str).map(norm).collect::<HashSet<_>>().len() > 1
+        })
         .collect();
     let merged = multi
         .iter()
@@ -168,7 +170,11 @@ fn score_claims(gold: &Value, rep: &Value, out: &mut Scores) {
     }
     let pred: Vec<Pred> = arr(rep, "claims")
         .iter()
-        .map(|c| Pred { id: s(c, "id").to_string(), doc: doc_key(s(c, "doc")), text: s(c, "text").to_string() })
+        .map(|c| Pred {
+            id: s(c, "id").to_string(),
+            doc: doc_key(s(c, "doc")),
+            text: s(c, "text").to_string(),
+        })
         .collect();
     let mut by_doc: HashMap<&str, Vec<&Pred>> = HashMap::new();
     for c in &pred {
@@ -249,7 +255,9 @@ fn score_claims(gold: &Value, rep: &Value, out: &mut Scores) {
 
 fn evidence_list(side: &Value) -> Vec<(String, String)> {
     match side.get("evidence") {
-        Some(Value::Object(m)) => m.iter().map(|(d, t)| (doc_key(d), t.as_str().unwrap_or("").to_string())).collect(),
+        Some(Value::Object(m)) => {
+            m.iter().map(|(d, t)| (doc_key(d), t.as_str().unwrap_or("").to_string())).collect()
+        }
         Some(Value::Array(v)) => v.iter().map(|e| (doc_key(s(e, "doc")), s(e, "text").to_string())).collect(),
         _ => Vec::new(),
     }
@@ -337,7 +345,13 @@ fn score_dates(key: &Value, rep: &Value, out: &mut Scores) {
             right += 1;
         } else {
             let got: Vec<String> = cands.iter().map(|m| value_of(m)).collect();
-            out.dates_wrong.push(format!("{}: {:?} -> {:?} (want {})", s(item, "doc"), s(item, "text"), got, want));
+            out.dates_wrong.push(format!(
+                "{}: {:?} -> {:?} (want {})",
+                s(item, "doc"),
+                s(item, "text"),
+                got,
+                want
+            ));
         }
     }
     let n = items.len();
