@@ -149,14 +149,17 @@ pub(crate) fn tokens(doc: &Doc, span: Span) -> Vec<Token> {
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is
 /// kept.
-fn lcs_keep(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
+pub(crate) fn lcs_keep(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[at(i, j)] =
-                if a[i] == b[j] { table[at(i + 1, j + 1)] + 1 } else { table[at(i + 1, j)].max(table[at(i, j + 1)]) };
+            table[at(i, j)] = if a[i] == b[j] {
+                table[at(i + 1, j + 1)] + 1
+            } else {
+                table[at(i + 1, j)].max(table[at(i, j + 1)])
+            };
         }
     }
     let (mut ka, mut kb) = (vec![false; n], vec![false; m]);

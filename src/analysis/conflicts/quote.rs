@@ -113,9 +113,11 @@ fn relation(ctx: &Ctx, a: &Item, b: &Item) -> Relation {
     let wa: Vec<&str> = a.words.iter().map(String::as_str).collect();
     let wb: Vec<&str> = b.words.iter().map(String::as_str).collect();
     let (only_a, only_b) = super::word_diff(&wa, &wb);
-    let meaningful = only_a.iter().chain(&only_b).flat_map(|run| run.split(' ')).any(|w| {
-        lexicon::is_content(w) || lexicon::is_negation_word(w)
-    });
+    let meaningful = only_a
+        .iter()
+        .chain(&only_b)
+        .flat_map(|run| run.split(' '))
+        .any(|w| lexicon::is_content(w) || lexicon::is_negation_word(w));
     if meaningful {
         Relation::Reworded
     } else {
@@ -144,12 +146,8 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let mut reworded = vec![false; items.len()];
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let mut rare: Vec<&str> = it
-            .content
-            .iter()
-            .map(String::as_str)
-            .filter(|s| postings[s].len() <= MAX_POSTING)
-            .collect();
+        let mut rare: Vec<&str> =
+            it.content.iter().map(String::as_str).filter(|s| postings[s].len() <= MAX_POSTING).collect();
         rare.sort_by_key(|s| (postings[s].len(), *s));
         let mut candidates: Vec<usize> = rare
             .iter()
@@ -185,7 +183,10 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
 }
 
 fn evidence(item: &Item, claim_span: Span) -> Vec<Evidence> {
-    vec![Evidence { doc: item.claim.doc, span: item.span }, Evidence { doc: item.claim.doc, span: claim_span }]
+    vec![
+        Evidence { doc: item.claim.doc, span: item.span },
+        Evidence { doc: item.claim.doc, span: claim_span },
+    ]
 }
 
 /// One quote-wording disagreement from a group of passages: sides are the distinct
@@ -210,7 +211,8 @@ fn wording(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreement> {
         return None;
     }
     let (a, b) = (&items[sides[0].0], &items[sides[1].0]);
-    let speaker = group.iter().find_map(|&i| speaker_name(ctx, items[i].claim)).unwrap_or_else(|| "a speaker".into());
+    let speaker =
+        group.iter().find_map(|&i| speaker_name(ctx, items[i].claim)).unwrap_or_else(|| "a speaker".into());
     let wa: Vec<&str> = a.words.iter().map(String::as_str).collect();
     let wb: Vec<&str> = b.words.iter().map(String::as_str).collect();
     let explanation = format!(
@@ -226,7 +228,10 @@ fn wording(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreement> {
         .map(|(rep, members)| Side {
             value: head(ctx.text(items[*rep].claim.doc, items[*rep].span), 20),
             normalized: None,
-            evidence: members.iter().flat_map(|&m| evidence(&items[m], ctx.claim(items[m].claim).span)).collect(),
+            evidence: members
+                .iter()
+                .flat_map(|&m| evidence(&items[m], ctx.claim(items[m].claim).span))
+                .collect(),
         })
         .collect();
     Some(Disagreement {
@@ -243,7 +248,12 @@ fn attribution(ctx: &Ctx, a: &Item, b: &Item) -> Disagreement {
     let side = |it: &Item| {
         let claim = ctx.claim(it.claim);
         let mut evidence = evidence(it, claim.span);
-        evidence.extend(claim.speaker_span.filter(|s| claim.span.contains(*s)).map(|span| Evidence { doc: it.claim.doc, span }));
+        evidence.extend(
+            claim
+                .speaker_span
+                .filter(|s| claim.span.contains(*s))
+                .map(|span| Evidence { doc: it.claim.doc, span }),
+        );
         Side { value: name(it), normalized: None, evidence }
     };
     Disagreement {
