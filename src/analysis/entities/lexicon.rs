@@ -54,7 +54,7 @@ const GAZETTEERS: &[(&str, Label)] = &[
     (include_str!("../../data/regions.txt"), Label::Loc),
     (include_str!("../../data/demonyms.txt"), Label::Norp),
     (include_str!("../../data/international_bodies.txt"), Label::Org),
-    (include_str!("../../data/news_outlets.txt"), Label::Org),
+    (include_str!("../../data/media_orgs.txt"), Label::Org),
     (include_str!("../../data/government_seats.txt"), Label::Org),
 ];
 
