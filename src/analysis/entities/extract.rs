@@ -24,23 +24,66 @@ use crate::analysis::text::{Doc, Span};
 const MAX_RUN: usize = 8;
 
 /// Lower-case words that may join capitalised words inside a name ("Bank of England").
-const CONNECTORS: &[&str] = &["of", "for", "de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "di", "ibn", "y"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "bin", "al", "el", "la",
+    "le", "du", "di", "ibn", "y",
+];
 
 /// Abbreviated titles that may be followed by a dot inside a name ("Mr. Smith").
-const DOTTED_TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rev", "prof", "sen", "rep", "gov", "capt", "maj", "jr", "sr"];
+const DOTTED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rev", "prof", "sen", "rep", "gov", "capt",
+    "maj", "jr", "sr",
+];
 
 /// Lower-case words after a hyphen that end a compound rather than continue a name
 /// ("Russia-led", "US-based").
-const HYPHEN_SUFFIXES: &[&str] = &["led", "run", "era", "wide", "like", "type", "born", "made", "held", "born", "bound", "based", "backed", "owned", "style", "linked", "leaning", "friendly", "centric", "speaking", "specific", "bloc", "war", "way"];
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "run", "era", "wide", "like", "type", "born", "made", "held", "born", "bound", "based", "backed",
+    "owned", "style", "linked", "leaning", "friendly", "centric", "speaking", "specific", "bloc", "war",
+    "way",
+];
 
 /// Lower-case words before a name that mark a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "outside", "across", "towards", "toward", "into", "between"];
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "from", "to", "outside", "across", "towards", "toward", "into", "between"];
 
 /// Lower-case words after a name that mark a place.
-const PLACE_NOUNS: &[&str] = &["district", "city", "state", "province", "village", "town", "region", "county", "oblast", "prefecture", "municipality", "area"];
+const PLACE_NOUNS: &[&str] = &[
+    "district",
+    "city",
+    "state",
+    "province",
+    "village",
+    "town",
+    "region",
+    "county",
+    "oblast",
+    "prefecture",
+    "municipality",
+    "area",
+];
 
 /// Reporting verbs that mark a speaker right before or after a name.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "posted", "announced", "insisted", "warned", "claimed", "argued", "explained", "confirmed", "asked", "replied"];
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "tweeted",
+    "posted",
+    "announced",
+    "insisted",
+    "warned",
+    "claimed",
+    "argued",
+    "explained",
+    "confirmed",
+    "asked",
+    "replied",
+];
 
 #[derive(Clone, Copy, Debug)]
 struct Tok {
@@ -163,9 +206,14 @@ impl Context<'_> {
         &self.text[start..self.tokens[i].start]
     }
 
+    /// Capitals: mostly all-caps words. Headline: no closing full stop, and nearly every
+    /// content word (four letters or more, not a function word) capitalised.
     fn line_mode(&self, line: std::ops::Range<usize>) -> LineMode {
-        let (mut words, mut capitalised, mut caps) = (0, 0, 0);
-        for i in line {
+        if line.is_empty() {
+            return LineMode::Prose;
+        }
+        let (mut words, mut caps, mut content, mut capitalised) = (0, 0, 0, 0);
+        for i in line.clone() {
             let w = self.word(i);
             if !w.chars().next().is_some_and(char::is_alphabetic) {
                 continue;
@@ -174,21 +222,25 @@ impl Context<'_> {
             if is_all_caps(w) {
                 caps += 1;
             }
-            if is_capitalised(w) || w.chars().count() <= 3 {
-                capitalised += 1;
+            if w.chars().count() >= 4 && !self.lex.is_not_name(w) {
+                content += 1;
+                if is_capitalised(w) {
+                    capitalised += 1;
+                }
             }
         }
+        let after = &self.text[self.tokens[line.end - 1].end..];
+        let closing = after
+            .chars()
+            .take_while(|&c| c != '\n')
+            .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '’' | '\'' | ')'));
         if caps >= 2 && caps * 10 >= words * 7 {
             LineMode::Capitals
-        } else if words >= 4 && capitalised * 10 >= words * 8 && capitalised < words + 1 && self.has_capitalised_content(words, capitalised) {
+        } else if content >= 3 && capitalised * 10 >= content * 8 && closing != Some('.') {
             LineMode::Headline
         } else {
             LineMode::Prose
         }
-    }
-
-    fn has_capitalised_content(&self, words: usize, capitalised: usize) -> bool {
-        words >= 4 && capitalised >= 4
     }
 
     /// True when token `i` starts a sentence (or a quotation, or a line).
@@ -203,7 +255,9 @@ impl Context<'_> {
         if gap.contains(['.', '!', '?']) {
             // "U.S. President": a dot after an initial or abbreviation does not end a sentence.
             let prev = self.word(i - 1);
-            return !(prev.chars().count() == 1 || prev.contains('.') || DOTTED_TITLES.contains(&prev.to_lowercase().as_str()));
+            return !(prev.chars().count() == 1
+                || prev.contains('.')
+                || DOTTED_TITLES.contains(&prev.to_lowercase().as_str()));
         }
         false
     }
@@ -224,8 +278,16 @@ impl Context<'_> {
             let prev = self.word(j);
             let next = self.word(j + 1);
             let joined = if self.starts_run(j + 1) {
-                gap == " " || gap == "\u{a0}" || gap == "-" || (gap == ". " && self.is_abbreviation(prev)) || (gap == "." && self.is_abbreviation(prev))
-            } else if gap == "-" && next.chars().all(|c| c.is_lowercase()) && next.len() <= 4 && !HYPHEN_SUFFIXES.contains(&next) {
+                gap == " "
+                    || gap == "\u{a0}"
+                    || gap == "-"
+                    || (gap == ". " && self.is_abbreviation(prev))
+                    || (gap == "." && self.is_abbreviation(prev))
+            } else if gap == "-"
+                && next.chars().all(|c| c.is_lowercase())
+                && next.len() <= 4
+                && !HYPHEN_SUFFIXES.contains(&next)
+            {
                 // Romanised syllables: "Duck-soo", "Moo-hyun".
                 true
             } else if gap == " " && CONNECTORS.contains(&next) && j + 2 < end {
@@ -234,7 +296,10 @@ impl Context<'_> {
                 if self.word(k) == "the" && k + 1 < end && self.gap_before(k) == " " {
                     k += 1;
                 }
-                if self.gap_before(k) == " " && self.starts_run(k) && (next != "of" && next != "for" || self.is_head_or_title(prev)) {
+                if self.gap_before(k) == " "
+                    && self.starts_run(k)
+                    && (next != "of" && next != "for" || self.is_head_or_title(prev))
+                {
                     for t in j + 1..k {
                         run.push(self.tok(t));
                     }
@@ -257,7 +322,9 @@ impl Context<'_> {
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
-        word.chars().count() == 1 || (word.contains('.') && word.len() <= 6) || DOTTED_TITLES.contains(&word.to_lowercase().as_str())
+        word.chars().count() == 1
+            || (word.contains('.') && word.len() <= 6)
+            || DOTTED_TITLES.contains(&word.to_lowercase().as_str())
     }
 
     fn is_head_or_title(&self, word: &str) -> bool {
@@ -320,7 +387,8 @@ impl Context<'_> {
     fn classify_run(&self, run: &[Tok], out: &mut Vec<Mention>) {
         let lex = self.lex;
         // Split at capitalised words that are never part of a name (weekdays, months, "And").
-        if let Some(k) = run.iter().position(|&t| !self.is_connector(t) && lex.is_not_name(self.tok_text(t))) {
+        if let Some(k) = run.iter().position(|&t| !self.is_connector(t) && lex.is_not_name(self.tok_text(t)))
+        {
             if k > 0 && !self.gazetteer_starts_at(run, k) {
                 self.classify_run(&run[..k], out);
             }
@@ -338,7 +406,10 @@ impl Context<'_> {
 
     fn gazetteer_starts_at(&self, run: &[Tok], k: usize) -> bool {
         let sub = &self.text[run[k].start..run[run.len() - 1].end];
-        self.lex.gazetteer_matches(sub).first().is_some_and(|m| m.start == 0 && m.end > run[k].end - run[k].start)
+        self.lex
+            .gazetteer_matches(sub)
+            .first()
+            .is_some_and(|m| m.start == 0 && m.end > run[k].end - run[k].start)
     }
 
     fn classify_clean(&self, run: &[Tok], out: &mut Vec<Mention>) {
@@ -360,7 +431,11 @@ impl Context<'_> {
 
         // 1. A whole gazetteer name.
         if let Some(entry) = lex.lookup(whole) {
-            let cue = if initial && n == 1 && self.lower_words.contains(whole.to_lowercase().as_str()) { Cue::Initial } else { Cue::Gazetteer };
+            let cue = if initial && n == 1 && self.lower_words.contains(whole.to_lowercase().as_str()) {
+                Cue::Initial
+            } else {
+                Cue::Gazetteer
+            };
             self.push(out, run, lex.entries[entry].label, cue);
             return;
         }
@@ -424,7 +499,11 @@ impl Context<'_> {
 
         // 5. Person-shaped: a given name or initials first.
         let first = self.tok_text(run[0]);
-        if n >= 2 && n <= 4 && (lex.is_given_name(first) || self.is_initial(first)) && !lex.is_generic(self.tok_text(run[n - 1])) {
+        if n >= 2
+            && n <= 4
+            && (lex.is_given_name(first) || self.is_initial(first))
+            && !lex.is_generic(self.tok_text(run[n - 1]))
+        {
             self.push(out, run, Label::Person, Cue::GivenName);
             return;
         }
@@ -437,7 +516,8 @@ impl Context<'_> {
         let next_lower = next_word.map(str::to_lowercase).unwrap_or_default();
         let adjacent_prev = first_index > 0 && self.gap_before(first_index) == " ";
         let adjacent_next = last_index + 1 < self.tokens.len() && self.gap_before(last_index + 1) == " ";
-        if adjacent_prev && lex.titles.contains(&prev_lower) && prev_word.is_some_and(|w| !is_capitalised(w)) {
+        if adjacent_prev && lex.titles.contains(&prev_lower) && prev_word.is_some_and(|w| !is_capitalised(w))
+        {
             self.push(out, run, Label::Person, Cue::Title);
             return;
         }
@@ -446,7 +526,10 @@ impl Context<'_> {
             if lex.is_generic(first) || lex.not_names.contains(&lower) {
                 return;
             }
-            if is_all_caps(first) && first.chars().count() <= 6 && first.chars().all(|c| c.is_alphabetic() || c == '.') {
+            if is_all_caps(first)
+                && first.chars().count() <= 6
+                && first.chars().all(|c| c.is_alphabetic() || c == '.')
+            {
                 self.push(out, run, Label::Org, Cue::Acronym);
                 return;
             }
@@ -464,22 +547,40 @@ impl Context<'_> {
         if all_generic {
             return;
         }
-        let label = if adjacent_next && PLACE_NOUNS.contains(&next_lower.as_str()) || adjacent_prev && PLACE_PREPOSITIONS.contains(&prev_lower.as_str()) && n <= 2 {
+        let label = if adjacent_next && PLACE_NOUNS.contains(&next_lower.as_str())
+            || adjacent_prev && PLACE_PREPOSITIONS.contains(&prev_lower.as_str()) && n <= 2
+        {
             Label::Gpe
-        } else if (adjacent_next && SPEECH_VERBS.contains(&next_lower.as_str())) || (adjacent_prev && SPEECH_VERBS.contains(&prev_lower.as_str())) {
+        } else if (adjacent_next && SPEECH_VERBS.contains(&next_lower.as_str()))
+            || (adjacent_prev && SPEECH_VERBS.contains(&prev_lower.as_str()))
+        {
             Label::Person
-        } else if n >= 2 && n <= 4 && run.iter().all(|&t| self.tok_text(t).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')) {
+        } else if n >= 2
+            && n <= 4
+            && run
+                .iter()
+                .all(|&t| self.tok_text(t).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+        {
             Label::Person
         } else {
             Label::Org
         };
-        let cue = if initial && n == 1 { Cue::Initial } else if n == 1 { Cue::Capitalised } else { Cue::Shape };
+        let cue = if initial && n == 1 {
+            Cue::Initial
+        } else if n == 1 {
+            Cue::Capitalised
+        } else {
+            Cue::Shape
+        };
         self.push(out, run, label, cue);
     }
 
     fn is_initial(&self, word: &str) -> bool {
         let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-        !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()) && (letters.len() == 1 || word.contains('.'))
+        !letters.is_empty()
+            && letters.len() <= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && (letters.len() == 1 || word.contains('.'))
     }
 
     /// The label an organisation, event or place head word at the end of the run implies.
@@ -524,7 +625,10 @@ impl Context<'_> {
         while i < run.len() {
             let mut matched = 0;
             for len in (1..=lex.max_title_words.min(run.len() - i)).rev() {
-                let phrase: Vec<String> = run[i..i + len].iter().map(|&t| self.lower(t).trim_end_matches('.').to_string()).collect();
+                let phrase: Vec<String> = run[i..i + len]
+                    .iter()
+                    .map(|&t| self.lower(t).trim_end_matches('.').to_string())
+                    .collect();
                 if lex.titles.contains(&phrase.join(" ")) {
                     matched = len;
                     break;
@@ -560,7 +664,12 @@ impl Context<'_> {
         let base = run[0].start;
         for m in self.lex.gazetteer_matches(whole) {
             let span = Span::new(base + m.start, base + m.end);
-            out.push(Mention { span, label: self.lex.entries[m.entry].label, entity: None, cue: Cue::Gazetteer });
+            out.push(Mention {
+                span,
+                label: self.lex.entries[m.entry].label,
+                entity: None,
+                cue: Cue::Gazetteer,
+            });
         }
     }
 
@@ -590,7 +699,12 @@ impl Context<'_> {
                     covered[k] = true;
                 }
             }
-            out.push(Mention { span, label: self.lex.entries[m.entry].label, entity: None, cue: Cue::Gazetteer });
+            out.push(Mention {
+                span,
+                label: self.lex.entries[m.entry].label,
+                entity: None,
+                cue: Cue::Gazetteer,
+            });
         }
         let mut current = Vec::new();
         for (k, &t) in run.iter().enumerate() {
@@ -631,7 +745,9 @@ impl Context<'_> {
 }
 
 fn is_year(word: &str) -> bool {
-    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"))
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 fn is_ordinal_word(word: &str) -> bool {

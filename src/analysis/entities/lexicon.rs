@@ -140,8 +140,9 @@ impl Lexicon {
         self.given_names.contains(&word.to_lowercase())
     }
 
+    /// A word that is never a name. All-caps words are acronyms ("US" is not "us").
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        !is_all_caps(word) && self.not_names.contains(&word.to_lowercase())
     }
 
     pub fn is_generic(&self, word: &str) -> bool {

@@ -62,19 +62,33 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     for (d, doc) in docs.iter().enumerate() {
         for (i, m) in doc.mentions.iter().enumerate() {
             let surface = doc.text[m.span.range()].to_string();
-            let words: Vec<String> = surface.split_whitespace().map(|w| translit_key(w).replace(' ', "")).filter(|w| !w.is_empty()).collect();
+            let words: Vec<String> = surface
+                .split_whitespace()
+                .map(|w| translit_key(w).replace(' ', ""))
+                .filter(|w| !w.is_empty())
+                .collect();
             let key = words.join(" ");
             if key.is_empty() {
                 continue;
             }
-            items.push(Item { doc: d, index: i, surface, key, words, label: m.label, cue: m.cue, keep: true });
+            items.push(Item {
+                doc: d,
+                index: i,
+                surface,
+                key,
+                words,
+                label: m.label,
+                cue: m.cue,
+                keep: true,
+            });
         }
     }
 
     // Full PERSON names, by their last and first words.
     let mut by_last: HashMap<String, HashSet<String>> = HashMap::new();
     let mut by_first: HashMap<String, HashSet<String>> = HashMap::new();
-    for it in items.iter().filter(|it| it.label == Label::Person && it.words.len() >= 2 && !it.cue.is_weak()) {
+    for it in items.iter().filter(|it| it.label == Label::Person && it.words.len() >= 2 && !it.cue.is_weak())
+    {
         if it.words.iter().any(|w| w.len() <= 1) && it.words.last().is_some_and(|w| w.len() <= 1) {
             continue;
         }
@@ -84,7 +98,11 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 
     // A single word that is part of a full person name is that person.
     for it in items.iter_mut() {
-        if it.words.len() == 1 && it.cue != Cue::Gazetteer && it.cue != Cue::Acronym && (by_last.contains_key(&it.key) || by_first.contains_key(&it.key)) {
+        if it.words.len() == 1
+            && it.cue != Cue::Gazetteer
+            && it.cue != Cue::Acronym
+            && (by_last.contains_key(&it.key) || by_first.contains_key(&it.key))
+        {
             it.label = Label::Person;
             if it.cue.is_weak() {
                 it.cue = Cue::Context;
@@ -101,11 +119,17 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         .into_iter()
         .map(|(key, v)| {
             let best_tier = v.keys().map(|(t, _)| *t).min().unwrap_or_default();
-            let label = v.iter().filter(|((t, _), _)| *t == best_tier).max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l))).map(|((_, l), _)| *l).unwrap_or(Label::Org);
+            let label = v
+                .iter()
+                .filter(|((t, _), _)| *t == best_tier)
+                .max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l)))
+                .map(|((_, l), _)| *l)
+                .unwrap_or(Label::Org);
             (key.to_string(), label)
         })
         .collect();
-    let strong_keys: HashSet<String> = items.iter().filter(|it| !it.cue.is_weak()).map(|it| it.key.clone()).collect();
+    let strong_keys: HashSet<String> =
+        items.iter().filter(|it| !it.cue.is_weak()).map(|it| it.key.clone()).collect();
     for it in items.iter_mut() {
         if it.cue != Cue::Gazetteer {
             if let Some(&l) = voted.get(&it.key) {
@@ -151,7 +175,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
 
     // Full person names that are variants of each other.
-    let persons: Vec<usize> = (0..n).filter(|&g| rep(g).label == Label::Person && rep(g).words.len() >= 2).collect();
+    let persons: Vec<usize> =
+        (0..n).filter(|&g| rep(g).label == Label::Person && rep(g).words.len() >= 2).collect();
     let mut by_last_group: HashMap<&str, Vec<usize>> = HashMap::new();
     for &g in &persons {
         by_last_group.entry(rep(g).words.last().map(String::as_str).unwrap_or("")).or_default().push(g);
@@ -173,7 +198,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             continue;
         }
         let word = &it.words[0];
-        let mut targets: Vec<usize> = persons.iter().copied().filter(|&p| rep(p).words.last() == Some(word)).collect();
+        let mut targets: Vec<usize> =
+            persons.iter().copied().filter(|&p| rep(p).words.last() == Some(word)).collect();
         if targets.is_empty() {
             targets = persons.iter().copied().filter(|&p| &rep(p).words[0] == word).collect();
         }
@@ -184,14 +210,16 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
 
     // Acronyms: "(NDRF)" right after a name, or the initials of one unique name.
-    let orgs: Vec<usize> = (0..n).filter(|&g| rep(g).label == Label::Org && rep(g).words.len() >= 2).collect();
+    let orgs: Vec<usize> =
+        (0..n).filter(|&g| rep(g).label == Label::Org && rep(g).words.len() >= 2).collect();
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
             continue;
         }
         let acronym: String = it.surface.chars().filter(|c| c.is_alphabetic()).collect();
-        let targets: Vec<usize> = orgs.iter().copied().filter(|&o| initials(&rep(o).surface) == acronym).collect();
+        let targets: Vec<usize> =
+            orgs.iter().copied().filter(|&o| initials(&rep(o).surface) == acronym).collect();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
             uf.union(g, targets[0]);
@@ -203,7 +231,9 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             let short = &doc.text[pair[1].span.range()];
             if between.trim() == "(" && doc.text[pair[1].span.end..].starts_with(')') && is_all_caps(short) {
                 let a = group_of.get(&(class(pair[0].label), key_of(&doc.text[pair[0].span.range()])));
-                let b = group_of.get(&(class(pair[0].label), key_of(short))).or_else(|| group_of.get(&(class(pair[1].label), key_of(short))));
+                let b = group_of
+                    .get(&(class(pair[0].label), key_of(short)))
+                    .or_else(|| group_of.get(&(class(pair[1].label), key_of(short))));
                 if let (Some(&a), Some(&b)) = (a, b) {
                     uf.union(a, b);
                 }
@@ -222,8 +252,11 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
                 if longer.len() <= words.len() || !longer.ends_with(words) {
                     return false;
                 }
-                let prefix: Vec<&str> = rep(o).surface.split_whitespace().take(longer.len() - words.len()).collect();
-                LEXICON.lookup(&prefix.join(" ")).is_some_and(|e| matches!(LEXICON.entries[e].label, Label::Gpe | Label::Norp))
+                let prefix: Vec<&str> =
+                    rep(o).surface.split_whitespace().take(longer.len() - words.len()).collect();
+                LEXICON
+                    .lookup(&prefix.join(" "))
+                    .is_some_and(|e| matches!(LEXICON.entries[e].label, Label::Gpe | Label::Norp))
             })
             .collect();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
@@ -239,7 +272,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         if it.label != Label::Event {
             continue;
         }
-        let bare: Vec<&str> = it.words.iter().map(String::as_str).filter(|w| !w.bytes().all(|b| b.is_ascii_digit())).collect();
+        let bare: Vec<&str> =
+            it.words.iter().map(String::as_str).filter(|w| !w.bytes().all(|b| b.is_ascii_digit())).collect();
         match events.get(&bare.join(" ")) {
             Some(&h) => uf.union(g, h),
             None => {
@@ -259,7 +293,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
     clusters.sort_by_key(|c| (items[c[0]].doc, docs[items[c[0]].doc].mentions[items[c[0]].index].span.start));
 
-    let mut assigned: Vec<Vec<Option<EntityId>>> = docs.iter().map(|d| vec![None; d.mentions.len()]).collect();
+    let mut assigned: Vec<Vec<Option<EntityId>>> =
+        docs.iter().map(|d| vec![None; d.mentions.len()]).collect();
     let mut entities = Vec::with_capacity(clusters.len());
     for (e, c) in clusters.iter().enumerate() {
         let id = EntityId(e);
@@ -268,7 +303,11 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             *label_count.entry(items[i].label).or_default() += 1;
             assigned[items[i].doc][items[i].index] = Some(id);
         }
-        let label = label_count.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l))).map(|(l, _)| *l).unwrap_or(Label::Org);
+        let label = label_count
+            .iter()
+            .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
+            .map(|(l, _)| *l)
+            .unwrap_or(Label::Org);
         let mut aliases: Vec<String> = c.iter().map(|&i| items[i].surface.clone()).collect();
         aliases.sort();
         aliases.dedup();
@@ -283,7 +322,9 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             .map(|it| it.surface.clone())
             .unwrap_or_default();
         let name = match LEXICON.lookup(&name) {
-            Some(entry) if class(LEXICON.entries[entry].label) == class(label) => LEXICON.entries[entry].canonical.to_string(),
+            Some(entry) if class(LEXICON.entries[entry].label) == class(label) => {
+                LEXICON.entries[entry].canonical.to_string()
+            }
             _ => name,
         };
         entities.push(Entity { id, name, label, aliases });
@@ -305,7 +346,12 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 }
 
 fn key_of(surface: &str) -> String {
-    surface.split_whitespace().map(|w| translit_key(w).replace(' ', "")).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    surface
+        .split_whitespace()
+        .map(|w| translit_key(w).replace(' ', ""))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Cue tiers for type voting: gazetteer and explicit cues outrank shape.
