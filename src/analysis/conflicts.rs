@@ -26,7 +26,6 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::align::{ClaimRef, Cluster};
-use super::claims::lexicon;
 use super::entities::Entity;
 use super::text::{Doc, Span};
 
@@ -131,20 +130,6 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster]) -> Vec<Disa
     }
     out.retain(|d| d.sides.len() >= 2 || d.kind == DisagreementKind::Internal);
     out
-}
-
-/// A word of a passage for diffs: its folded form and its byte range in the document.
-#[derive(Clone, Debug)]
-pub(crate) struct Token {
-    pub folded: String,
-    pub span: Span,
-}
-
-pub(crate) fn tokens(doc: &Doc, span: Span) -> Vec<Token> {
-    lexicon::words(doc.slice(span))
-        .into_iter()
-        .map(|w| Token { folded: w.folded, span: Span::new(w.start, w.end).shift(span.start) })
-        .collect()
 }
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is

@@ -362,7 +362,7 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     // actor -> the claims saying it did not respond, and their content stems
     let mut silent: HashMap<String, Vec<(ClaimRef, Span, Vec<String>)>> = HashMap::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
-        for (c, claim) in doc.claims.iter().enumerate() {
+        for c in 0..doc.claims.len() {
             let r = ClaimRef { doc: d, claim: c };
             let w = words(ctx, r);
             for i in 0..w.folded.len() {

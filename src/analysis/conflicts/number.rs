@@ -32,8 +32,7 @@ struct Item {
     unit: Option<String>,
     /// What the number counts: canonical stems, sorted.
     keys: Vec<String>,
-    /// The claim containing it, if any, and the sentence (or claim) around it.
-    claim: Option<ClaimRef>,
+    /// The claim (or else the sentence) around it.
     context: Span,
     severe: bool,
     written: String,
@@ -129,7 +128,6 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         approx: q.approx,
         unit,
         keys,
-        claim,
         context,
         severe,
         written: d.slice(q.span).to_string(),
