@@ -1,0 +1,61 @@
+//! The word lists of the time stage (from `src/data/`), parsed once into lookup tables.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::words::list_lines;
+
+/// How a cue word bears on the tense of a weekday in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    Past,
+    Future,
+    /// Verbs of proposing or inviting: future when an object separates them from the date.
+    Irrealis,
+}
+
+pub struct Lexicon {
+    /// Capitalized month names and abbreviations -> month number.
+    pub months: HashMap<&'static str, i8>,
+    /// Capitalized weekday names -> ISO number (Monday = 1).
+    pub weekdays: HashMap<&'static str, i8>,
+    /// Lowercase cue words -> cue (one-word cues).
+    pub cues: HashMap<&'static str, Cue>,
+    /// Two-word cues ("set to") by their first word -> (second word, cue).
+    pub cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>>,
+}
+
+fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
+    list_lines(list)
+        .filter_map(|l| {
+            let (name, n) = l.split_once(' ')?;
+            Some((name, n.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut cues = HashMap::new();
+    let mut cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>> = HashMap::new();
+    for line in list_lines(include_str!("../../data/tense_cues.txt")) {
+        let Some((kind, phrase)) = line.split_once('\t') else { continue };
+        let cue = match kind {
+            "past" => Cue::Past,
+            "future" => Cue::Future,
+            "irrealis" => Cue::Irrealis,
+            _ => continue,
+        };
+        match phrase.split_once(' ') {
+            Some((a, b)) => cue_pairs.entry(a).or_default().push((b, cue)),
+            None => {
+                cues.insert(phrase, cue);
+            }
+        }
+    }
+    Lexicon {
+        months: numbered(include_str!("../../data/months.txt")),
+        weekdays: numbered(include_str!("../../data/weekdays.txt")),
+        cues,
+        cue_pairs,
+    }
+});
