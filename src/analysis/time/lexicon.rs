@@ -15,7 +15,7 @@ pub enum Cue {
 }
 
 pub struct Lexicon {
-    /// Capitalized month names and abbreviations -> month number.
+    /// Lowercase month names and abbreviations -> month number.
     pub months: HashMap<&'static str, i8>,
     /// Capitalized weekday names -> ISO number (Monday = 1).
     pub weekdays: HashMap<&'static str, i8>,
@@ -32,6 +32,19 @@ fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
             Some((name, n.trim().parse().ok()?))
         })
         .collect()
+}
+
+/// `months.txt`: `number name abbreviation...` per line.
+fn months(list: &'static str) -> HashMap<&'static str, i8> {
+    let mut out = HashMap::new();
+    for line in list_lines(list) {
+        let mut words = line.split_whitespace();
+        let Some(Ok(n)) = words.next().map(str::parse::<i8>) else { continue };
+        for w in words {
+            out.insert(w, n);
+        }
+    }
+    out
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -53,7 +66,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     Lexicon {
-        months: numbered(include_str!("../../data/months.txt")),
+        months: months(include_str!("../../data/months.txt")),
         weekdays: numbered(include_str!("../../data/weekdays.txt")),
         cues,
         cue_pairs,

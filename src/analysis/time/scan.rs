@@ -74,19 +74,8 @@ fn month_at(t: &Tokens, i: usize) -> Option<i8> {
     if !t.is_capitalized(i) {
         return None;
     }
-    let s = t.str(i);
-    let m = *LEXICON.months.get(s).or_else(|| {
-        // "MAY", "JUNE" in all-caps datelines
-        if s.len() >= 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
-            let mut title = String::with_capacity(s.len());
-            title.push_str(&s[..1]);
-            title.push_str(&s[1..].to_ascii_lowercase());
-            LEXICON.months.get(title.as_str())
-        } else {
-            None
-        }
-    })?;
-    Some(m)
+    let mut buf = [0u8; 32];
+    LEXICON.months.get(lower(t.str(i), &mut buf)?).copied()
 }
 
 fn weekday_at(t: &Tokens, i: usize) -> Option<i8> {
