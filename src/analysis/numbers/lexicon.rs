@@ -31,6 +31,8 @@ pub struct Lexicon {
     /// Approximation cues, as lowercase word sequences, longest first.
     pub approx: Vec<(Vec<&'static str>, Approx)>,
     pub count_stopwords: std::collections::HashSet<&'static str>,
+    /// Participles that may name what a number counts ("900 injured").
+    pub count_participles: std::collections::HashSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -74,5 +76,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     approx.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     let count_stopwords = list_lines(include_str!("../../data/count_stopwords.txt")).collect();
-    Lexicon { number_words, units, unit_names, currencies, approx, count_stopwords }
+    let count_participles = list_lines(include_str!("../../data/count_participles.txt")).collect();
+    Lexicon { number_words, units, unit_names, currencies, approx, count_stopwords, count_participles }
 });

@@ -124,9 +124,9 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
 }
 
 fn singular(noun: &str) -> &str {
-    noun.strip_suffix("es").filter(|s| s.ends_with("ch") || s.ends_with("sh")).unwrap_or_else(|| {
-        noun.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(noun)
-    })
+    noun.strip_suffix("es")
+        .filter(|s| s.ends_with("ch") || s.ends_with("sh"))
+        .unwrap_or_else(|| noun.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or(noun))
 }
 
 /// True when two comparable quantities cannot both be true: their intervals do not
@@ -169,7 +169,8 @@ pub fn find(text: &str, exclude: &[Span]) -> Vec<Quantity> {
         }
         match quantity_at(&t, i) {
             Some((q, next)) => {
-                let overlaps_date = exclude[ex..].iter().take_while(|s| s.start < q.span.end).any(|s| s.overlaps(q.span));
+                let overlaps_date =
+                    exclude[ex..].iter().take_while(|s| s.start < q.span.end).any(|s| s.overlaps(q.span));
                 if !overlaps_date {
                     out.push(q);
                 }
@@ -237,16 +238,28 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     // numbers glued to a word before them are identifiers ("MH17", "COVID-19")
     if t.is_num(num_at) && num_at > 0 && currency.is_none() {
         let prev = num_at - 1;
-        if t.touches(prev) && (t.is_word(prev) || (t.is_punct(prev, "-") && prev > 0 && t.touches(prev - 1) && t.is_word(prev - 1)))
+        if t.touches(prev)
+            && (t.is_word(prev)
+                || (t.is_punct(prev, "-") && prev > 0 && t.touches(prev - 1) && t.is_word(prev - 1)))
         {
             return None;
         }
-        if t.touches(prev) && (t.is_punct(prev, "#") || t.is_punct(prev, "/") || t.is_punct(prev, ".") || t.is_punct(prev, ":")) {
+        if t.touches(prev)
+            && (t.is_punct(prev, "#")
+                || t.is_punct(prev, "/")
+                || t.is_punct(prev, ".")
+                || t.is_punct(prev, ":"))
+        {
             return None;
         }
     }
     // times: "2:00:35" (a duration), "4:21 pm" (a clock time)
-    if t.is_num(num_at) && t.touches(num_at) && t.is_punct(num_at + 1, ":") && t.touches(num_at + 1) && t.is_num(num_at + 2) {
+    if t.is_num(num_at)
+        && t.touches(num_at)
+        && t.is_punct(num_at + 1, ":")
+        && t.touches(num_at + 1)
+        && t.is_num(num_at + 2)
+    {
         return time_at(t, num_at);
     }
     let num = parse::parse(t, num_at)?;
@@ -324,7 +337,7 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
                 last += 1;
                 if u.base == "days" {
                     if let Some((extra_seconds, end)) = compound_duration(t, last) {
-                        value = value * u.factor * 86_400.0 + extra_seconds;
+                        value = (value * u.factor * 86_400.0).round() + extra_seconds;
                         unit = Some("seconds".into());
                         last = end;
                     }
@@ -333,14 +346,58 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         } else if let Some(noun) = counted_noun(t, last + 1) {
             unit = Some(noun);
             last += 1;
+        } else if (num.vague || t.is_word(num.last)) && t.is(last + 1, "of") {
+            // "thousands of people", "hundreds of thousands of demonstrators"
+            if let Some(noun) = counted_noun(t, last + 2) {
+                unit = Some(noun);
+                last += 2;
+            }
         }
     }
 
-    if unit.is_none() && num.spelled && num.value == 1.0 && !num.vague {
-        return None; // "one of the", "no one"
+    if num.spelled && num.value == 1.0 && !num.vague {
+        // "one of the", "no one"; "one day I will" is an idiom, "for one day" a duration
+        let duration_cue = num.first > 0
+            && (t.is(num.first - 1, "for")
+                || t.is(num.first - 1, "in")
+                || t.is(num.first - 1, "within")
+                || t.is(num.first - 1, "after"));
+        if unit.is_none()
+            || (t.is(num.last + 1, "day") || t.is(num.last + 1, "time")) && !duration_cue && approx.is_none()
+        {
+            return None;
+        }
+    }
+    // part of a name: "World War Two", "Formula One"
+    if num.spelled
+        && t.is_capitalized(num.first)
+        && num.first > 0
+        && t.is_capitalized(num.first - 1)
+        && t.same_line(num.first - 1)
+    {
+        return None;
+    }
+    // a model or route number: "Evo 1 shoes", "Boeing 737", "Route 66"
+    if !num.spelled && !num.formatted && currency.is_none() && approx.is_none() && num.first > 0 {
+        let prev = num.first - 1;
+        if t.is_capitalized(prev)
+            && t.same_line(prev)
+            && prev > 0
+            && !is_sentence_end(t, prev - 1)
+            && t.is_word(prev - 1)
+            && !(LEXICON.units.contains_key(t.str(prev)))
+        {
+            return None;
+        }
     }
     // identifiers: a plain integer before a capitalized name ("12841 Shalimar Express")
-    if unit.is_none() && !num.spelled && !num.formatted && value >= 100.0 && t.is_capitalized(last + 1) && t.same_line(last) {
+    if unit.is_none()
+        && !num.spelled
+        && !num.formatted
+        && value >= 100.0
+        && t.is_capitalized(last + 1)
+        && t.same_line(last)
+    {
         return None;
     }
     if t.touches(last) && t.is(last + 1, "s") {
@@ -348,6 +405,10 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     }
     let span = Span::new(span_start, t.toks[last].end);
     Some((Quantity { span, value, unit, approx }, last + 1))
+}
+
+fn is_sentence_end(t: &Tokens, i: usize) -> bool {
+    t.is_punct(i, ".") || t.is_punct(i, "!") || t.is_punct(i, "?") || t.is_punct(i, ":")
 }
 
 /// A currency sign or code before the number at `i` ("$", "US$", "Rs.", "USD "): returns
@@ -364,7 +425,11 @@ fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, us
         if s == "Rs" && t.is_punct(i + 1, ".") && t.touches(i) {
             return t.is_num(i + 2).then_some((Some("INR"), i + 2));
         }
-        if let Some(code) = LEXICON.currencies.get(s).filter(|_| s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs") {
+        if let Some(code) = LEXICON
+            .currencies
+            .get(s)
+            .filter(|_| s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs")
+        {
             if t.is_num(i + 1) {
                 return Some((Some(code), i + 1));
             }
@@ -389,7 +454,11 @@ fn currency_after(t: &Tokens, i: usize) -> Option<&'static str> {
         Some(code) if w.len() > 3 => Some(code),
         _ => {
             let s = t.str(i);
-            LEXICON.currencies.get(s).filter(|_| s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase())).copied()
+            LEXICON
+                .currencies
+                .get(s)
+                .filter(|_| s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()))
+                .copied()
         }
     }
 }
@@ -426,6 +495,9 @@ fn counted_noun(t: &Tokens, i: usize) -> Option<String> {
     let mut buf = [0u8; 32];
     let w = lower(s, &mut buf)?;
     if LEXICON.count_stopwords.contains(w) || LEXICON.number_words.contains_key(w) {
+        return None;
+    }
+    if (w.ends_with("ed") || w.ends_with("ing")) && !LEXICON.count_participles.contains(w) {
         return None;
     }
     Some(w.to_string())
@@ -468,11 +540,20 @@ fn time_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     }
     let mut last = i + 2;
     let mut seconds = None;
-    if t.touches(last) && (t.is_punct(last + 1, ":") || t.is_punct(last + 1, ".")) && t.touches(last + 1) && t.is_num(last + 2) && t.str(last + 2).len() == 2 {
+    if t.touches(last)
+        && (t.is_punct(last + 1, ":") || t.is_punct(last + 1, "."))
+        && t.touches(last + 1)
+        && t.is_num(last + 2)
+        && t.str(last + 2).len() == 2
+    {
         seconds = t.int(last + 2).map(|s| s as f64);
         last += 2;
     }
-    if is_clock_suffix(t, last + 1) || (i > 0 && (t.is(i - 1, "at") || t.is(i - 1, "by") || t.is(i - 1, "around") || t.is(i - 1, "until")) && seconds.is_none()) {
+    if is_clock_suffix(t, last + 1)
+        || (i > 0
+            && (t.is(i - 1, "at") || t.is(i - 1, "by") || t.is(i - 1, "around") || t.is(i - 1, "until"))
+            && seconds.is_none())
+    {
         return None;
     }
     if seconds.is_none() && (h >= 10.0 || t.touches(last) && t.is_word(last + 1)) {

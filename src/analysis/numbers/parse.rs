@@ -105,6 +105,11 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumPhrase> {
             } else if t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
                 current += 0.5;
                 last = Some(j + 2);
+                // "six and a half thousand"
+                if let Some(w) = number_word(t, j + 3).filter(|w| w.scale && w.value >= 1000.0) {
+                    current *= w.value;
+                    last = Some(j + 3);
+                }
                 break;
             }
         } else {
@@ -113,9 +118,15 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumPhrase> {
     }
     let value = total + current;
     match last {
-        Some(last) => {
-            Some(NumPhrase { first: i, last, value, spelled: true, vague: false, article, formatted: false })
-        }
+        Some(last) => Some(NumPhrase {
+            first: i,
+            last,
+            value,
+            spelled: true,
+            vague: false,
+            article: false,
+            formatted: false,
+        }),
         None if article => {
             // "a half" is not handled; a bare article counts as one for time expressions.
             Some(NumPhrase {
@@ -145,7 +156,8 @@ fn parse_digits(t: &Tokens, i: usize) -> Option<NumPhrase> {
     {
         let group = t.str(last + 2);
         let closes = t.str(last + 2).len() == 3;
-        let more = t.touches(last + 2) && t.is_punct(last + 3, ",") && t.touches(last + 3) && t.is_num(last + 4);
+        let more =
+            t.touches(last + 2) && t.is_punct(last + 3, ",") && t.touches(last + 3) && t.is_num(last + 4);
         if !closes && !more {
             break;
         }

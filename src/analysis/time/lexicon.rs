@@ -17,6 +17,8 @@ pub enum Cue {
 pub struct Lexicon {
     /// Lowercase month names and abbreviations -> month number.
     pub months: HashMap<&'static str, i8>,
+    /// Lowercase month abbreviations ("dec", "sept"), which may take a period.
+    pub month_abbreviations: std::collections::HashSet<&'static str>,
     /// Capitalized weekday names -> ISO number (Monday = 1).
     pub weekdays: HashMap<&'static str, i8>,
     /// Lowercase cue words -> cue (one-word cues).
@@ -34,17 +36,22 @@ fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
         .collect()
 }
 
-/// `months.txt`: `number name abbreviation...` per line.
-fn months(list: &'static str) -> HashMap<&'static str, i8> {
+/// `months.txt`: `number name abbreviation...` per line. Returns the names and
+/// abbreviations with their numbers, and the abbreviations alone.
+fn months(list: &'static str) -> (HashMap<&'static str, i8>, std::collections::HashSet<&'static str>) {
     let mut out = HashMap::new();
+    let mut abbreviations = std::collections::HashSet::new();
     for line in list_lines(list) {
         let mut words = line.split_whitespace();
         let Some(Ok(n)) = words.next().map(str::parse::<i8>) else { continue };
-        for w in words {
+        for (k, w) in words.enumerate() {
             out.insert(w, n);
+            if k > 0 {
+                abbreviations.insert(w);
+            }
         }
     }
-    out
+    (out, abbreviations)
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -65,8 +72,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    let (months, month_abbreviations) = months(include_str!("../../data/months.txt"));
     Lexicon {
-        months: months(include_str!("../../data/months.txt")),
+        months,
+        month_abbreviations,
         weekdays: numbered(include_str!("../../data/weekdays.txt")),
         cues,
         cue_pairs,

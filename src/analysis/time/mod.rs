@@ -180,7 +180,8 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
             continue;
         }
         anchors[k] = if !known.is_empty() {
-            anchor::infer(exprs, &known, None).map(|date| Anchor { date, source: AnchorSource::OtherDocuments })
+            anchor::infer(exprs, &known, None)
+                .map(|date| Anchor { date, source: AnchorSource::OtherDocuments })
         } else {
             reference.map(|date| Anchor { date, source: AnchorSource::Reference })
         };
@@ -198,9 +199,11 @@ fn kind_of(said: &Said) -> DateKind {
         Said::Weekday { .. } => DateKind::Weekday,
         Said::Date { weekday: Some(_), .. } => DateKind::Weekday,
         Said::Date { deixis: Some(_), .. } => DateKind::Relative,
-        Said::Date { .. } | Said::DayRange { .. } | Said::MonthYear { .. } | Said::Month { .. } | Said::Year(_) => {
-            DateKind::Absolute
-        }
+        Said::Date { .. }
+        | Said::DayRange { .. }
+        | Said::MonthYear { .. }
+        | Said::Month { .. }
+        | Said::Year(_) => DateKind::Absolute,
         Said::Deixis(_) | Said::Ago { .. } | Said::Shifted { .. } | Said::Period { .. } => DateKind::Relative,
     }
 }
@@ -212,7 +215,8 @@ pub(crate) fn weekday_of(n: i8) -> Weekday {
 /// The `weekday` nearest `anchor` in the direction the tense and modifier give.
 pub(crate) fn weekday_from(anchor: Date, weekday: i8, shift: Shift, tense: Tense, known: &[Date]) -> Date {
     let wd = weekday_of(weekday);
-    let on_or_before = || if anchor.weekday() == wd { anchor } else { anchor.nth_weekday(-1, wd).unwrap_or(anchor) };
+    let on_or_before =
+        || if anchor.weekday() == wd { anchor } else { anchor.nth_weekday(-1, wd).unwrap_or(anchor) };
     let after = || anchor.nth_weekday(1, wd).unwrap_or(anchor);
     match (shift, tense) {
         (Shift::Last, _) => anchor.nth_weekday(-1, wd).unwrap_or(anchor),
@@ -230,7 +234,11 @@ pub(crate) fn weekday_from(anchor: Date, weekday: i8, shift: Shift, tense: Tense
         (Shift::None, Tense::Unknown) => {
             let lo = anchor.checked_sub(jiff::Span::new().days(6)).unwrap_or(anchor);
             let hi = anchor.checked_add(jiff::Span::new().days(7)).unwrap_or(anchor);
-            known.iter().copied().find(|d| d.weekday() == wd && lo <= *d && *d <= hi).unwrap_or_else(on_or_before)
+            known
+                .iter()
+                .copied()
+                .find(|d| d.weekday() == wd && lo <= *d && *d <= hi)
+                .unwrap_or_else(on_or_before)
         }
     }
 }
@@ -306,7 +314,9 @@ fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Dia
                     if days_between(d, v) != off {
                         diagnostics.push(Diagnostic {
                             span: Some(e.span),
-                            message: format!("\"tomorrow/yesterday\" and the date {v} do not agree with the anchor {d}"),
+                            message: format!(
+                                "\"tomorrow/yesterday\" and the date {v} do not agree with the anchor {d}"
+                            ),
                         });
                     }
                 }
@@ -314,8 +324,12 @@ fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Dia
             }
             Said::DayRange { year, month, from, to } => {
                 uses_anchor = year.is_none();
-                let y = year.map(|y| y as i16).or_else(|| d.and_then(|d| nearest_year(d, month, from)).map(|x| x.year()));
-                y.and_then(|y| Some(DateValue::Range(Date::new(y, month, from).ok()?, Date::new(y, month, to).ok()?)))
+                let y = year
+                    .map(|y| y as i16)
+                    .or_else(|| d.and_then(|d| nearest_year(d, month, from)).map(|x| x.year()));
+                y.and_then(|y| {
+                    Some(DateValue::Range(Date::new(y, month, from).ok()?, Date::new(y, month, to).ok()?))
+                })
             }
             Said::MonthYear { year, month } => {
                 uses_anchor = false;
@@ -328,12 +342,36 @@ fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Dia
             Said::Month { month, shift } => d.map(|d| {
                 let (y, m) = (d.year(), d.month());
                 let year = match shift {
-                    Shift::Last => if month < m { y } else { y - 1 },
-                    Shift::Next => if month > m { y } else { y + 1 },
+                    Shift::Last => {
+                        if month < m {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    Shift::Next => {
+                        if month > m {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
                     Shift::This => y,
                     Shift::None => match e.tense {
-                        Tense::Future => if month >= m { y } else { y + 1 },
-                        _ => if month <= m { y } else { y - 1 },
+                        Tense::Future => {
+                            if month >= m {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        _ => {
+                            if month <= m {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
                     },
                 };
                 DateValue::Month { year, month }
@@ -346,7 +384,9 @@ fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Dia
                 base.and_then(|b| add_days(b, off as i64)).map(DateValue::Day)
             }
             Said::Ago { n, unit } => match (d, event_day) {
-                (Some(d), Some(ev)) => counted(if matches!(unit, CalUnit::Day | CalUnit::Week) { ev } else { d }, -n, unit),
+                (Some(d), Some(ev)) => {
+                    counted(if matches!(unit, CalUnit::Day | CalUnit::Week) { ev } else { d }, -n, unit)
+                }
                 _ => None,
             },
             Said::Shifted { n, unit } => narrative.or(d).and_then(|b| counted(b, n, unit)),

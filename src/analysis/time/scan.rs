@@ -78,6 +78,14 @@ fn month_at(t: &Tokens, i: usize) -> Option<i8> {
     LEXICON.months.get(lower(t.str(i), &mut buf)?).copied()
 }
 
+/// True when token `i` is a month abbreviation followed by its period ("Dec.").
+fn abbreviation_dot(t: &Tokens, i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    t.touches(i)
+        && t.is_punct(i + 1, ".")
+        && lower(t.str(i), &mut buf).is_some_and(|w| LEXICON.month_abbreviations.contains(w))
+}
+
 fn weekday_at(t: &Tokens, i: usize) -> Option<i8> {
     if !t.is_capitalized(i) {
         return None;
@@ -98,7 +106,9 @@ fn day_at(t: &Tokens, i: usize) -> Option<(i8, usize)> {
         let suffix = t.str(i + 1).to_ascii_lowercase();
         return matches!(suffix.as_str(), "st" | "nd" | "rd" | "th").then_some((d, i + 1));
     }
-    if t.touches(i) && (t.is_num(i + 1) || t.is_punct(i + 1, ":") || t.is_punct(i + 1, ".") && t.is_num(i + 2)) {
+    if t.touches(i)
+        && (t.is_num(i + 1) || t.is_punct(i + 1, ":") || t.is_punct(i + 1, ".") && t.is_num(i + 2))
+    {
         return None;
     }
     Some((d, i))
@@ -179,7 +189,7 @@ fn month_cue(t: &Tokens, i: usize) -> bool {
 /// last token.
 fn month_first(t: &Tokens, m: usize, month: i8) -> Option<(Said, usize)> {
     let mut j = m + 1;
-    if t.touches(m) && t.is_punct(j, ".") {
+    if abbreviation_dot(t, m) {
         j += 1; // "Dec. 14"
     }
     if let Some((day, mut last)) = day_at(t, j) {
@@ -239,10 +249,7 @@ fn day_first(t: &Tokens, i: usize) -> Option<(Said, usize)> {
     if !t.same_line(j - 1) {
         return None;
     }
-    let mut mlast = j;
-    if t.touches(j) && t.is_punct(j + 1, ".") {
-        mlast = j + 1;
-    }
+    let mlast = if abbreviation_dot(t, j) { j + 1 } else { j };
     let (year, end) = year_after(t, mlast);
     let said = match to {
         Some(to) if to > day => Said::DayRange { year, month, from: day, to },
@@ -255,16 +262,28 @@ fn day_first(t: &Tokens, i: usize) -> Option<(Said, usize)> {
 /// "2023-06-02".
 fn iso_date(t: &Tokens, i: usize) -> Option<(Said, usize)> {
     let year = year_at(t, i)?;
-    if !(t.touches(i) && t.is_punct(i + 1, "-") && t.touches(i + 1) && t.is_num(i + 2) && t.str(i + 2).len() == 2) {
+    if !(t.touches(i)
+        && t.is_punct(i + 1, "-")
+        && t.touches(i + 1)
+        && t.is_num(i + 2)
+        && t.str(i + 2).len() == 2)
+    {
         return None;
     }
-    if !(t.touches(i + 2) && t.is_punct(i + 3, "-") && t.touches(i + 3) && t.is_num(i + 4) && t.str(i + 4).len() == 2) {
+    if !(t.touches(i + 2)
+        && t.is_punct(i + 3, "-")
+        && t.touches(i + 3)
+        && t.is_num(i + 4)
+        && t.str(i + 4).len() == 2)
+    {
         return None;
     }
     let month = t.int(i + 2)? as i8;
     let day = t.int(i + 4)? as i8;
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then_some((Said::Date { year: Some(year), month, day, weekday: None, deixis: None, next: false }, i + 4))
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((
+        Said::Date { year: Some(year), month, day, weekday: None, deixis: None, next: false },
+        i + 4,
+    ))
 }
 
 /// A date written right after a weekday or a deictic word: ", May 12", " 15 May",
@@ -295,7 +314,12 @@ pub fn scan(text: &str) -> Vec<Expr> {
         match expr_at(&t, i) {
             Some((first, said, last)) => {
                 let span = t.span(first, last);
-                out.push(Expr { span, said, tense: tense(&t, first, last), quoted: quoted(text, span.start) });
+                out.push(Expr {
+                    span,
+                    said,
+                    tense: tense(&t, first, last),
+                    quoted: quoted(text, span.start),
+                });
                 i = last + 1;
             }
             None => i += 1,
@@ -343,10 +367,7 @@ fn expr_at(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
         if prev_cue || (m != 5 && !next_is_name && t.str(i).len() > 3 && i > 0 && !t.is_capitalized(i - 1)) {
             let shift = if i > 0 { shift_word(t, i - 1) } else { None };
             let first = if shift.is_some() { i - 1 } else { i };
-            let mut last = i;
-            if t.touches(i) && t.is_punct(i + 1, ".") && t.str(i).len() == 3 {
-                last = i + 1;
-            }
+            let last = if abbreviation_dot(t, i) { i + 1 } else { i };
             return Some((first, Said::Month { month: m, shift: shift.unwrap_or(Shift::None) }, last));
         }
         return None;
@@ -355,7 +376,14 @@ fn expr_at(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
         let shift = if i > 0 && t.same_line(i - 1) { shift_word(t, i - 1) } else { None };
         let first = if shift.is_some() { i - 1 } else { i };
         if let Some((Said::Date { year, month, day, .. }, last)) = date_after(t, i) {
-            let said = Said::Date { year, month, day, weekday: Some(wd), deixis: None, next: shift == Some(Shift::Next) };
+            let said = Said::Date {
+                year,
+                month,
+                day,
+                weekday: Some(wd),
+                deixis: None,
+                next: shift == Some(Shift::Next),
+            };
             return Some((first, said, last));
         }
         return Some((first, Said::Weekday { weekday: wd, shift: shift.unwrap_or(Shift::None) }, i));
@@ -369,7 +397,11 @@ fn expr_at(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
         _ => None,
     };
     if let Some(off) = deixis {
-        let first = if i > 0 && (t.is(i - 1, "earlier") || t.is(i - 1, "later")) && t.same_line(i - 1) { i - 1 } else { i };
+        let first = if i > 0 && (t.is(i - 1, "earlier") || t.is(i - 1, "later")) && t.same_line(i - 1) {
+            i - 1
+        } else {
+            i
+        };
         if let Some((Said::Date { year, month, day, .. }, last)) = date_after(t, i) {
             if t.is_punct(i + 1, ",") {
                 let said = Said::Date { year, month, day, weekday: None, deixis: Some(off), next: false };
@@ -385,7 +417,12 @@ fn expr_at(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
                     return None; // "the next six months" is a duration
                 }
                 let shift = shift_word(t, i)?;
-                let first = if shift == Shift::This && i > 0 && (t.is(i - 1, "earlier") || t.is(i - 1, "later")) { i - 1 } else { i };
+                let first =
+                    if shift == Shift::This && i > 0 && (t.is(i - 1, "earlier") || t.is(i - 1, "later")) {
+                        i - 1
+                    } else {
+                        i
+                    };
                 return Some((first, Said::Period { unit, shift }, i + 1));
             }
             None
@@ -413,7 +450,17 @@ fn relative_count(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
     }
     let unit = cal_unit(t, num.last + 1)?;
     let after = num.last + 2;
-    let first = if i > 0 && (t.is(i - 1, "over") || t.is(i - 1, "about") || t.is(i - 1, "nearly") || t.is(i - 1, "almost") || t.is(i - 1, "just")) { i - 1 } else { i };
+    let first = if i > 0
+        && (t.is(i - 1, "over")
+            || t.is(i - 1, "about")
+            || t.is(i - 1, "nearly")
+            || t.is(i - 1, "almost")
+            || t.is(i - 1, "just"))
+    {
+        i - 1
+    } else {
+        i
+    };
     if t.is(after, "ago") {
         return Some((first, Said::Ago { n: num.value, unit }, after));
     }
@@ -429,19 +476,55 @@ fn relative_count(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
 /// A four-digit number that names a year, not a count ("2,000 people" has a separator;
 /// "2000 people" after no year preposition is a count).
 fn is_year(t: &Tokens, i: usize) -> bool {
-    if i > 0 && t.touches(i - 1) && (t.is_punct(i - 1, "$") || t.is_punct(i - 1, "€") || t.is_punct(i - 1, "£") || t.is_punct(i - 1, ",") || t.is_punct(i - 1, ".")) {
+    if i > 0
+        && t.touches(i - 1)
+        && (t.is_punct(i - 1, "$")
+            || t.is_punct(i - 1, "€")
+            || t.is_punct(i - 1, "£")
+            || t.is_punct(i - 1, ",")
+            || t.is_punct(i - 1, "."))
+    {
         return false;
     }
-    if t.touches(i) && (t.is_punct(i + 1, ",") && t.is_num(i + 2) && t.touches(i + 1) || t.is_punct(i + 1, ".") && t.is_num(i + 2) || t.is_punct(i + 1, "%") || t.is_punct(i + 1, ":")) {
+    if t.touches(i)
+        && (t.is_punct(i + 1, ",") && t.is_num(i + 2) && t.touches(i + 1)
+            || t.is_punct(i + 1, ".") && t.is_num(i + 2)
+            || t.is_punct(i + 1, "%")
+            || t.is_punct(i + 1, ":"))
+    {
         return false;
     }
     let mut buf = [0u8; 32];
     let prev = if i > 0 { lower(t.str(i - 1), &mut buf).map(str::to_string) } else { None };
     if let Some(p) = prev.as_deref() {
-        if matches!(p, "in" | "since" | "by" | "until" | "from" | "of" | "during" | "before" | "after" | "early" | "late" | "mid" | "the" | "year" | "season" | "spring" | "summer" | "autumn" | "fall" | "winter") {
+        if matches!(
+            p,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "from"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | "the"
+                | "year"
+                | "season"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+        ) {
             return true;
         }
-        if matches!(p, "over" | "about" | "nearly" | "almost" | "around" | "than" | "least" | "some" | "to" | "up") {
+        if matches!(
+            p,
+            "over" | "about" | "nearly" | "almost" | "around" | "than" | "least" | "some" | "to" | "up"
+        ) {
             return false;
         }
     }
@@ -451,7 +534,39 @@ fn is_year(t: &Tokens, i: usize) -> bool {
         if s.chars().next().is_some_and(char::is_lowercase) {
             let mut b2 = [0u8; 32];
             let w = lower(s, &mut b2).unwrap_or("");
-            return matches!(w, "and" | "or" | "to" | "when" | "as" | "after" | "before" | "with" | "at" | "in" | "on" | "for" | "was" | "is" | "were" | "which" | "that" | "the" | "edition" | "season" | "election" | "elections" | "census" | "budget" | "world" | "summer" | "winter" | "olympics" | "race" | "marathon");
+            return matches!(
+                w,
+                "and"
+                    | "or"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "which"
+                    | "that"
+                    | "the"
+                    | "edition"
+                    | "season"
+                    | "election"
+                    | "elections"
+                    | "census"
+                    | "budget"
+                    | "world"
+                    | "summer"
+                    | "winter"
+                    | "olympics"
+                    | "race"
+                    | "marathon"
+            );
         }
     }
     true
@@ -480,7 +595,22 @@ fn is_clause_break(t: &Tokens, i: usize) -> bool {
 /// Words that may sit between an irrealis verb and its date without being its object
 /// ("proposed late on Saturday night").
 fn is_date_filler(w: &str) -> bool {
-    matches!(w, "late" | "early" | "on" | "at" | "in" | "the" | "this" | "last" | "next" | "by" | "midnight" | "earlier" | "later")
+    matches!(
+        w,
+        "late"
+            | "early"
+            | "on"
+            | "at"
+            | "in"
+            | "the"
+            | "this"
+            | "last"
+            | "next"
+            | "by"
+            | "midnight"
+            | "earlier"
+            | "later"
+    )
 }
 
 fn cue_at(t: &Tokens, j: usize) -> Option<Cue> {
