@@ -24,16 +24,17 @@ fn storage() -> Result<web_sys::Storage, String> {
 
 /// The saved workspace (empty when there is none) and a message if something was wrong.
 pub fn load(limits: &Limits) -> (Workspace, Option<String>) {
-    let storage =
-        match storage() {
-            Ok(s) => s,
-            Err(e) => return (
+    let storage = match storage() {
+        Ok(s) => s,
+        Err(e) => {
+            return (
                 Workspace::default(),
                 Some(format!(
                     "Browser storage is unavailable ({e}): your articles will not be kept after a reload."
                 )),
-            ),
-        };
+            )
+        }
+    };
     let saved = match storage.get_item(KEY) {
         Ok(Some(saved)) => saved,
         Ok(None) => return (Workspace::default(), None),
