@@ -18,6 +18,9 @@ use crate::analysis::conflicts::Severity;
 use crate::analysis::report::{DisagreementRecord, DocumentRecord, EntityRecord};
 use crate::Report;
 
+/// The order of the entity sections of the briefing.
+const ENTITY_TYPE_ORDER: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "NUMBER"];
+
 /// How a document is named in the briefing: its outlet when known, else its id.
 fn doc_label(doc: &DocumentRecord) -> String {
     match &doc.outlet {
@@ -134,11 +137,14 @@ pub fn markdown(report: &Report) -> String {
     if report.entities.is_empty() {
         let _ = writeln!(out, "No entities.\n");
     }
-    let mut by_type: BTreeMap<String, Vec<&EntityRecord>> = BTreeMap::new();
+    // People first, then organisations, places, groups, events, dates and numbers.
+    let mut by_type: BTreeMap<usize, (&str, Vec<&EntityRecord>)> = BTreeMap::new();
     for e in &report.entities {
-        by_type.entry(e.label.as_str().to_string()).or_default().push(e);
+        let name = e.label.as_str();
+        let rank = ENTITY_TYPE_ORDER.iter().position(|t| *t == name).unwrap_or(ENTITY_TYPE_ORDER.len());
+        by_type.entry(rank).or_insert((name, Vec::new())).1.push(e);
     }
-    for (label_name, mut entities) in by_type {
+    for (label_name, mut entities) in by_type.into_values() {
         entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         let _ = writeln!(out, "### {label_name}\n");
         for e in entities {
