@@ -33,7 +33,13 @@ static SEVERE_TOPICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/severe_topics.txt")));
 static MEASURE_UNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/measure_units.txt")));
-static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(include_str!("../../data/months.txt")));
+/// Month names and abbreviations (`number name abbreviation...` per line).
+static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../data/months.txt"))
+        .flat_map(str::split_whitespace)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+});
 static NEGATIONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     entries(include_str!("../../data/negations.txt")).map(|l| l.split_whitespace().collect()).collect()
 });
