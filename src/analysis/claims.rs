@@ -350,11 +350,17 @@ fn speaker_at(
     let cue_start = pos(cue_word);
     // "X said": a mention ending at most five outside-words before the cue.
     let window_start = outside[cue.at.saturating_sub(5)..cue.at].first().map_or(cue_start, |w| pos(w));
+    let is_modifier = |m: &super::entities::Mention| {
+        // "the 23-year-old from Kenya said": a mention after a preposition is not the subject.
+        let before = doc.text[..m.span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        PREPOSITIONS.contains(&word.to_lowercase().as_str())
+    };
     if let Some(m) = doc
         .mentions
         .iter()
         .rev()
-        .find(|m| named(m) && m.span.end <= cue_start && m.span.start >= window_start)
+        .find(|m| named(m) && m.span.end <= cue_start && m.span.start >= window_start && !is_modifier(m))
     {
         return Some(as_speaker(m));
     }
@@ -411,11 +417,17 @@ fn name_run<'a>(doc: &Doc, unit: Span, words: impl Iterator<Item = &'a &'a Word>
                 None => span,
             });
         } else if name.is_some() {
+            if PREPOSITIONS.contains(&w.folded.as_str()) {
+                return None;
+            }
             break;
         }
     }
     name.map(|span| Speaker { entity: None, span: Some(span), label: None })
 }
+
+/// Words after which a name modifies a noun rather than being a subject.
+const PREPOSITIONS: &[&str] = &["from", "of", "in", "at", "for", "with", "by", "on", "to", "near"];
 
 /// Check-worthiness from surface features: numbers, dates, named actors, attribution,
 /// length; questions and very short units score low.
