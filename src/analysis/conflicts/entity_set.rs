@@ -1,9 +1,8 @@
 //! Entity-set disagreements: aligned claims (the same event in different documents) that
 //! list different participants.
 //!
-//! How: within a cluster, claims naming at least three people, places or organisations
-//! are lists; two lists from different documents disagree when each names someone the
-//! other leaves out. One disagreement per cluster, a side per distinct list. Low
+//! How: within a cluster, claims naming at least two people are lists; two lists from
+//! different documents disagree when each names someone the other leaves out. One disagreement per cluster, a side per distinct list. Low
 //! severity: a shorter list is usually less detail, not a contradiction.
 //!
 //! It relies on entity resolution: names it cannot resolve are not compared.
@@ -11,7 +10,9 @@
 use super::super::entities::{EntityId, Label};
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
-const MIN_LIST: usize = 3;
+const MIN_LIST: usize = 2;
+/// How alike two claims must be to be lists of the same event's participants.
+const MIN_SIMILARITY: f32 = 0.3;
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     for cluster in ctx.clusters {
@@ -27,11 +28,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                     .entities
                     .iter()
                     .copied()
-                    .filter(|id| {
-                        ctx.entities.get(id.0).is_some_and(|e| {
-                            matches!(e.label, Label::Person | Label::Gpe | Label::Org | Label::Norp)
-                        })
-                    })
+                    .filter(|id| ctx.entities.get(id.0).is_some_and(|e| e.label == Label::Person))
                     .collect();
                 (r.doc, r, ids)
             })
@@ -39,7 +36,10 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             .collect();
         let differs = lists.iter().enumerate().any(|(i, a)| {
             lists[i + 1..].iter().any(|b| {
-                a.0 != b.0 && a.2.iter().any(|x| !b.2.contains(x)) && b.2.iter().any(|y| !a.2.contains(y))
+                a.0 != b.0
+                    && a.2.iter().any(|x| !b.2.contains(x))
+                    && b.2.iter().any(|y| !a.2.contains(y))
+                    && ctx.similarity(*a.1, *b.1) >= MIN_SIMILARITY
             })
         });
         if !differs {

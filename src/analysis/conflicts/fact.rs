@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::super::align::{ClaimKeys, ClaimRef};
+use super::super::align::ClaimRef;
 use super::super::claims::{lexicon, ClaimKind};
 use super::super::text::Span;
 use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
@@ -74,7 +74,7 @@ fn words(ctx: &Ctx, r: ClaimRef) -> Words {
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
-    let keys = ClaimKeys::build(ctx.docs);
+    let keys = &ctx.keys;
     let pairs: Vec<(ClaimRef, ClaimRef, f32)> = keys
         .candidate_pairs()
         .into_iter()

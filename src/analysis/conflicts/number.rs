@@ -185,6 +185,10 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     })
 }
 
+fn is_lower_bound(a: Approx) -> bool {
+    matches!(a.as_str(), "over" | "at least" | "more than")
+}
+
 fn is_round(v: f64) -> bool {
     v >= 10.0 && (v % 10.0 == 0.0 || v % 5.0 == 0.0)
 }
@@ -217,6 +221,9 @@ fn agree(a: &Item, b: &Item) -> bool {
             let (lo, hi) = interval(b.value, b.approx);
             (lo..=hi).contains(&a.value)
         }
+        // Two lower bounds ("at least 8", "at least 12") can both hold; for casualty
+        // figures outlets mean them as the toll, so different bases disagree.
+        (Some(x), Some(y)) if is_lower_bound(x) && is_lower_bound(y) && !(a.severe || b.severe) => true,
         (Some(_), Some(_)) => close(a.value, b.value, 0.02),
     }
 }
