@@ -249,13 +249,18 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut previous: Option<char> = None;
+    // A straight quotation nested in a curly one: its closing mark closes nothing else.
+    let mut nested_straight = false;
     for (i, c) in s.char_indices() {
+        let opens_straight = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match (open, c) {
             (None, '“' | '„' | '«' | '「' | '『') => open = Some((i, c)),
-            (None, '"') if previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p)) => {
-                open = Some((i, c))
+            (None, '"') if opens_straight => open = Some((i, c)),
+            (Some((_, '“' | '„')), '"') if nested_straight || opens_straight => {
+                nested_straight = !nested_straight
             }
-            (Some((start, opener)), _) if closes(opener, c) => {
+            (Some((start, opener)), _) if closes(opener, c, previous) => {
+                nested_straight = false;
                 open = None;
                 let quote = Quote { open: start, close: i };
                 if is_attributed(s, quote, c) {
@@ -263,7 +268,10 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
                 }
             }
             // A new opening mark before the last one closed: the last one was stray.
-            (Some(_), '“' | '«' | '「' | '『') => open = Some((i, c)),
+            (Some(_), '“' | '«' | '「' | '『') => {
+                open = Some((i, c));
+                nested_straight = false;
+            }
             _ => {}
         }
         previous = Some(c);
@@ -271,14 +279,17 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     out
 }
 
-fn closes(opener: char, c: char) -> bool {
+/// True when `c` closes a quotation opened with `opener`. Texts mix straight and curly
+/// marks (`"like this”`), so a straight mark closes a curly one when it follows a
+/// non-space, and a curly closing mark closes a straight one.
+fn closes(opener: char, c: char, previous: Option<char>) -> bool {
+    let straight_closer = c == '"' && previous.is_some_and(|p| !p.is_whitespace());
     match opener {
-        '“' => c == '”',
-        '„' => c == '“' || c == '”',
+        '“' | '„' => c == '”' || (opener == '„' && c == '“') || straight_closer,
         '«' => c == '»',
         '「' => c == '」',
         '『' => c == '』',
-        _ => c == '"',
+        _ => c == '"' || c == '”',
     }
 }
 
@@ -306,6 +317,12 @@ fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut start = marker_len(s);
     let mut i = start;
     while i < s.len() {
+        // Jump to the next byte that can start an ender (ASCII ones, or the lead byte
+        // of a multi-byte one): continuation bytes never match, so `i` stays on a char.
+        match s.as_bytes()[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0..=0xEF)) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let Some(c) = s[i..].chars().next() else { break };
         let cjk = is_cjk_terminator(c);
         if !cjk && !is_terminator(c) {
@@ -366,6 +383,9 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
         // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
         return SENTENCE_STARTERS.contains(next_word);
     }
+    if word.len() > MAX_ABBREVIATION_BYTES {
+        return true;
+    }
     let key = format!("{}.", word.to_lowercase());
     match ABBREVIATIONS.get(&key) {
         Some(AbbreviationKind::Title) => false,
@@ -374,6 +394,9 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
         None => true,
     }
 }
+
+/// Longer words before a period are never abbreviations (the list's longest is 7 bytes).
+const MAX_ABBREVIATION_BYTES: usize = 12;
 
 /// The word (letters and inner periods, like `U.S` or `Mr`) that ends right before byte `i`.
 fn word_before(s: &str, i: usize) -> &str {

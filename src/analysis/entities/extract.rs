@@ -18,7 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::lexicon::{Lexicon, LEXICON};
 use super::normalize::{fold, is_all_caps, is_capitalised};
 use super::{Cue, Label, Mention};
-use crate::analysis::text::{Doc, Span};
+use crate::analysis::text::{Doc, Exclusion, Span};
 
 /// The longest run of capitalised words considered as one name.
 const MAX_RUN: usize = 8;
@@ -114,7 +114,12 @@ pub fn extract(doc: &mut Doc) {
     let mut found: Vec<Mention> = Vec::new();
     let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
     for line in line_ranges(text, tokens) {
-        let mode = ctx.line_mode(line.clone());
+        let line_span = Span::new(tokens[line.start].start, tokens[line.end - 1].end);
+        let mode = if doc.exclusion_at(line_span) == Some(Exclusion::Caption) {
+            LineMode::Prose
+        } else {
+            ctx.line_mode(line.clone())
+        };
         let mut i = line.start;
         while i < line.end {
             if !ctx.starts_run(i) {
@@ -236,7 +241,7 @@ impl Context<'_> {
             .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '’' | '\'' | ')'));
         if caps >= 2 && caps * 10 >= words * 7 {
             LineMode::Capitals
-        } else if content >= 3 && capitalised * 10 >= content * 8 && closing != Some('.') {
+        } else if content >= 1 && words <= 20 && capitalised * 10 >= content * 8 && closing != Some('.') {
             LineMode::Headline
         } else {
             LineMode::Prose
@@ -262,9 +267,10 @@ impl Context<'_> {
         false
     }
 
+    /// A capitalised word that can be part of a name (not "XfeMEzPveZ"-like code).
     fn starts_run(&self, i: usize) -> bool {
         let w = self.word(i);
-        is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic)
+        is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic) && case_changes(w) < 2
     }
 
     /// Collects the run of name words starting at `i` (before `end`), with possessives and
@@ -280,6 +286,7 @@ impl Context<'_> {
             let joined = if self.starts_run(j + 1) {
                 gap == " "
                     || gap == "\u{a0}"
+                    || ((gap == "' " || gap == "’ ") && prev.ends_with('s'))
                     || gap == "-"
                     || (gap == ". " && self.is_abbreviation(prev))
                     || (gap == "." && self.is_abbreviation(prev))
@@ -380,7 +387,7 @@ impl Context<'_> {
         if run.is_empty() {
             return;
         }
-        out.push(Mention { span: Span::new(run[0].start, run[run.len() - 1].end), label, entity: None, cue });
+        push_span(out, Span::new(run[0].start, run[run.len() - 1].end), label, cue);
     }
 
     /// Decides what a run of capitalised words in prose is (see the module doc).
@@ -449,6 +456,9 @@ impl Context<'_> {
                 if !name.iter().all(|&t| lex.is_generic(self.tok_text(t))) && !self.is_connector(name[0]) {
                     self.gazetteer_prefix(&run[..title_start], out);
                     self.push(out, name, Label::Person, Cue::Title);
+                    if let Some(m) = out.last_mut() {
+                        m.with_title.start = self.title_start(run[0]);
+                    }
                     return;
                 }
             }
@@ -497,8 +507,13 @@ impl Context<'_> {
             }
         }
 
-        // 5. Person-shaped: a given name or initials first.
+        // 5. Person-shaped: a given name or initials first. A sentence-initial word before a
+        // given name is an ordinary word ("Countryman Benson Kipruto").
         let first = self.tok_text(run[0]);
+        if initial && n >= 3 && !lex.is_given_name(first) && lex.is_given_name(self.tok_text(run[1])) {
+            self.classify_clean(&run[1..], out);
+            return;
+        }
         if n >= 2
             && n <= 4
             && (lex.is_given_name(first) || self.is_initial(first))
@@ -543,6 +558,10 @@ impl Context<'_> {
                 return;
             }
         }
+        if n >= 2 && lex.is_generic(first) {
+            // "World Record", "National Day" without a head word: a phrase, not a name.
+            return;
+        }
         let all_generic = run.iter().all(|&t| lex.is_generic(self.tok_text(t)) || self.is_connector(t));
         if all_generic {
             return;
@@ -557,6 +576,7 @@ impl Context<'_> {
             Label::Person
         } else if n >= 2
             && n <= 4
+            && !run.iter().any(|&t| lex.is_generic(self.tok_text(t)))
             && run
                 .iter()
                 .all(|&t| self.tok_text(t).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
@@ -573,6 +593,16 @@ impl Context<'_> {
             Cue::Shape
         };
         self.push(out, run, label, cue);
+    }
+
+    /// Where a titled name starts: its first word, or "former" right before it.
+    fn title_start(&self, first: Tok) -> usize {
+        let i = self.tok_index(first);
+        if i > 0 && self.gap_before(i) == " " && matches!(self.word(i - 1), "former" | "late" | "then") {
+            self.tokens[i - 1].start
+        } else {
+            first.start
+        }
     }
 
     fn is_initial(&self, word: &str) -> bool {
@@ -664,12 +694,7 @@ impl Context<'_> {
         let base = run[0].start;
         for m in self.lex.gazetteer_matches(whole) {
             let span = Span::new(base + m.start, base + m.end);
-            out.push(Mention {
-                span,
-                label: self.lex.entries[m.entry].label,
-                entity: None,
-                cue: Cue::Gazetteer,
-            });
+            push_span(out, span, self.lex.entries[m.entry].label, Cue::Gazetteer);
         }
     }
 
@@ -699,12 +724,7 @@ impl Context<'_> {
                     covered[k] = true;
                 }
             }
-            out.push(Mention {
-                span,
-                label: self.lex.entries[m.entry].label,
-                entity: None,
-                cue: Cue::Gazetteer,
-            });
+            push_span(out, span, self.lex.entries[m.entry].label, Cue::Gazetteer);
         }
         let mut current = Vec::new();
         for (k, &t) in run.iter().enumerate() {
@@ -742,6 +762,23 @@ impl Context<'_> {
             }
         }
     }
+}
+
+/// How often a lower-case letter is followed by an upper-case one ("McDonald": 1).
+fn case_changes(word: &str) -> usize {
+    let mut changes = 0;
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && prev_lower {
+            changes += 1;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    changes
+}
+
+fn push_span(out: &mut Vec<Mention>, span: Span, label: Label, cue: Cue) {
+    out.push(Mention { span, label, entity: None, with_title: span, cue });
 }
 
 fn is_year(word: &str) -> bool {

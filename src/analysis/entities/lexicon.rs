@@ -140,9 +140,15 @@ impl Lexicon {
         self.given_names.contains(&word.to_lowercase())
     }
 
-    /// A word that is never a name. All-caps words are acronyms ("US" is not "us").
+    /// A word that is never a name: "However", "I’ve". Short all-caps words are acronyms
+    /// ("US" is not "us"), and gazetteer acronyms stay names ("WHO").
     pub fn is_not_name(&self, word: &str) -> bool {
-        !is_all_caps(word) && self.not_names.contains(&word.to_lowercase())
+        let head = word.split(['\'', '’']).next().unwrap_or(word);
+        let lower = head.to_lowercase();
+        if !self.not_names.contains(&lower) {
+            return false;
+        }
+        !is_all_caps(word) || (head.chars().count() >= 3 && self.lookup(word).is_none())
     }
 
     pub fn is_generic(&self, word: &str) -> bool {

@@ -58,6 +58,9 @@ pub struct Mention {
     pub label: Label,
     /// The entity this mention resolves to, set by [`resolve`].
     pub entity: Option<EntityId>,
+    /// The mention with the title before it, as written ("Russian President Vladimir
+    /// Putin"); equal to `span` when there is none.
+    pub with_title: Span,
     /// Why the extractor took it (resolution trusts some cues more than others).
     pub cue: Cue,
 }
@@ -102,7 +105,8 @@ pub struct Entity {
     /// The fullest name seen ("Vladimir Putin").
     pub name: String,
     pub label: Label,
-    /// Every distinct surface form of its mentions, sorted.
+    /// Every distinct surface form of its mentions, with and without their titles, and the
+    /// family name alone of a PERSON written as given name + family name; sorted.
     pub aliases: Vec<String>,
 }
 
