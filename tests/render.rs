@@ -59,7 +59,12 @@ fn markdown_briefing_reads_in_order() {
     assert!(md.contains("| Sunday (2025-05-11) | tomorrow, May 12 (2025-05-12) |"), "{md}");
     // Outlets named (id when there is no outlet) and the evidence quoted.
     assert!(md.contains("| Alpha News (alpha) | beta |"), "{md}");
-    assert!(md.contains("Alpha News (alpha): “on Sunday”"), "{md}");
+    // A value inside its sentence is shown in bold inside the quoted sentence.
+    assert!(md.contains("“Putin will speak with Erdogan **on Sunday**, \"soon\".”"), "{md}");
+    // A side with several documents labels each quote with its outlet.
+    assert!(md.contains("Alpha News (alpha): “serious talks”<br>beta: “serious talks”"), "{md}");
+    // Markdown-active characters of the texts are escaped.
+    assert!(!md.contains("<script"), "{md}");
     // Coverage: one row per cluster, a mark per reporting document.
     assert!(md.contains("| k1 | Putin to speak with Erdogan | ✓ | ✓ |"), "{md}");
     assert!(md.contains("| k2 | Only beta, with a comma |  | ✓ |"), "{md}");

@@ -1,6 +1,6 @@
 //! Segmentation cases: `tests/cases/segment.json` holds texts and the paragraphs,
 //! sentences and tokens expected from ingest + segment, checked by their surface text.
-//! Fields: `name`, `text`, and any of `paragraphs`, `sentences`, `tokens` (lists of
+//! Fields: `name`, `text`, `format` (`text` or `markdown`, default text), and any of `paragraphs`, `sentences`, `tokens` (lists of
 //! strings, in order; a field left out is not checked). Every case also checks the
 //! invariants: spans on char boundaries, sorted, non-overlapping, each sentence inside
 //! its paragraph, no sentence or token in chrome.
@@ -13,6 +13,8 @@ use serde::Deserialize;
 struct Case {
     name: String,
     text: String,
+    /// `text` (default) or `markdown`.
+    format: Option<String>,
     paragraphs: Option<Vec<String>>,
     sentences: Option<Vec<String>>,
     tokens: Option<Vec<String>>,
@@ -59,7 +61,8 @@ fn segment_cases() {
     assert!(cases.len() >= 20);
     let mut failures = Vec::new();
     for case in &cases {
-        let mut doc = ingest::ingest(&Input::new("case", case.text.clone(), Format::Text));
+        let format = if case.format.as_deref() == Some("markdown") { Format::Markdown } else { Format::Text };
+        let mut doc = ingest::ingest(&Input::new("case", case.text.clone(), format));
         segment::segment(&mut doc);
         assert_eq!(doc.text, case.text, "{}: plain text is kept byte for byte", case.name);
         let mut fail = |what: &str, want: &Vec<String>, got: Vec<String>| {

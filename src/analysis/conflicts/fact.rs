@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::super::align::{ClaimKeys, ClaimRef};
+use super::super::align::ClaimRef;
 use super::super::claims::{lexicon, ClaimKind};
 use super::super::text::Span;
 use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
@@ -74,7 +74,7 @@ fn words(ctx: &Ctx, r: ClaimRef) -> Words {
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
-    let keys = ClaimKeys::build(ctx.docs);
+    let keys = &ctx.keys;
     let pairs: Vec<(ClaimRef, ClaimRef, f32)> = keys
         .candidate_pairs()
         .into_iter()
@@ -174,6 +174,11 @@ fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> 
             }
             let span_a = Span::new(wa.spans[sa].start, wa.spans[ea - 1].end);
             let span_b = Span::new(wb.spans[sb].start, wb.spans[eb - 1].end);
+            // Different speakers of the same words are an attribution matter.
+            let speaker = |r: ClaimRef, s: Span| ctx.claim(r).speaker_span.is_some_and(|x| x.overlaps(s));
+            if speaker(a, span_a) || speaker(b, span_b) {
+                continue;
+            }
             let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
             // One letter apart, at the start: a misspelt name rather than another person.
             let misspelt = edit_distance(&va.to_lowercase(), &vb.to_lowercase()) <= 2;
@@ -346,13 +351,13 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
     })
 }
 
-/// True when `word` names `camp` member `c`: equal, or the same stem of at least five
-/// letters ("ukrainian" / "ukraine").
+/// True when `word` names `camp` member `c`: equal, or sharing a start of at least four
+/// letters ("ukrainian" / "ukraine", "turkish" / "turkey").
 fn in_camp(word: &str, camp: &[String]) -> bool {
     camp.iter().any(|c| {
         word == c || {
             let common = word.chars().zip(c.chars()).take_while(|(x, y)| x == y).count();
-            common >= 5 && word.len() >= 5 && c.len() >= 5
+            common >= 4 && word.len() >= 5 && c.len() >= 5
         }
     })
 }
@@ -424,7 +429,7 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                     None => w.folded.iter().take(3).any(|x| in_camp(x, &camp)),
                 };
                 let shared = w.stems.iter().filter(|s| object.contains(s.as_str())).count();
-                if speaks_for_camp && shared >= 2 {
+                if speaks_for_camp && shared >= 1 {
                     responses.push((shared, r));
                 }
             }
