@@ -82,9 +82,12 @@ static PUBLISHED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex"));
 
 static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{Lu}\p{M} .,'-]{1,40}\s*\((?P<name>[^()]{2,40})\)\s*[-–—:]")
-        .expect("valid regex")
+    Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
 });
+
+/// "Source:", "Via:" before an outlet name on its own line.
+static SOURCE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex"));
 
 static BUREAU: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
@@ -139,7 +142,7 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
         .site_name
         .as_deref()
         .map(|s| found_in(text, s))
-        .or_else(|| outlet_from_text(text, &edges, byline_rest));
+        .or_else(|| outlet_from_text(text, &edges, byline_rest, meta.byline.as_ref()));
     meta.published = head.published.as_deref().and_then(parse_date).map(|d| Found { value: d, span: None });
     if meta.published.is_none() {
         meta.published = published_from_text(text, &edges);
@@ -242,6 +245,7 @@ fn outlet_from_text(
     text: &str,
     edges: &[Span],
     byline_rest: Option<(String, usize)>,
+    byline: Option<&Found<String>>,
 ) -> Option<Found<String>> {
     for &line in edges {
         if let Some(c) = PUBLISHED_BY.captures(&text[line.range()]) {
@@ -249,9 +253,15 @@ fn outlet_from_text(
             return Some(found_at(name.as_str(), line.start + name.start()));
         }
     }
+    // "By Jane Doe, Reuters", or a byline that is an outlet itself ("By AFP").
     if let Some((rest, start)) = byline_rest {
         if let Some(&name) = OUTLETS.get(&normalize(&rest)) {
             return Some(Found { value: name.to_string(), span: Some(Span::new(start, start + rest.len())) });
+        }
+    }
+    if let Some(byline) = byline {
+        if let Some(&name) = OUTLETS.get(&normalize(&byline.value)) {
+            return Some(Found { value: name.to_string(), span: byline.span });
         }
     }
     for &line in edges {
@@ -263,7 +273,8 @@ fn outlet_from_text(
                 return Some(Found { value: known.to_string(), span: Some(span) });
             }
         }
-        let stripped = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let unlabelled = SOURCE_LABEL.find(raw).map_or(raw, |m| &raw[m.end()..]);
+        let stripped = unlabelled.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(&known) = OUTLETS.get(&normalize(stripped)) {
             let start =
                 line.start + (raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
