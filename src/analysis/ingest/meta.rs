@@ -115,12 +115,27 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
     let edges: Vec<Span> = top.iter().chain(bottom.iter()).copied().collect();
 
     let mut meta = DocMeta::default();
+    let mut title_site: Option<Found<String>> = None;
     meta.title = head
         .headline
         .as_deref()
         .or(head.title.as_deref())
         .map(|t| found_in(text, &clean_title(t, head.site_name.as_deref())))
-        .or_else(|| text_title(text, format, &top, &chrome));
+        .or_else(|| {
+            let mut title = text_title(text, format, &top, &chrome)?;
+            let line = title.span?;
+            if let Some((headline, site)) = site_tail(&text[line.range()], None, true) {
+                let site_start = line.start + (site.as_ptr() as usize - text[line.range()].as_ptr() as usize);
+                let value = OUTLETS.get(&normalize(site)).map_or(site, |known| known).to_string();
+                title_site =
+                    Some(Found { value, span: Some(Span::new(site_start, site_start + site.len())) });
+                title = Found {
+                    value: headline.to_string(),
+                    span: Some(Span::new(line.start, line.start + headline.len())),
+                };
+            }
+            Some(title)
+        });
 
     let mut byline_rest = None;
     for &line in &top {
@@ -142,7 +157,8 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
         .site_name
         .as_deref()
         .map(|s| found_in(text, s))
-        .or_else(|| outlet_from_text(text, &edges, byline_rest, meta.byline.as_ref()));
+        .or_else(|| outlet_from_text(text, &edges, byline_rest, meta.byline.as_ref()))
+        .or(title_site);
     meta.published = head.published.as_deref().and_then(parse_date).map(|d| Found { value: d, span: None });
     if meta.published.is_none() {
         meta.published = published_from_text(text, &edges);
@@ -186,18 +202,28 @@ fn edge_lines(text: &str) -> (Vec<Span>, Vec<Span>) {
 /// `<title>` text without a " | Site" or " - Site" tail.
 fn clean_title(title: &str, site: Option<&str>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    match site_tail(&title, site, false) {
+        Some((head, _)) => head.to_string(),
+        None => title,
+    }
+}
+
+/// Splits "Headline | Site" into the headline and the site. Strict (for a title line of
+/// plain text): only a known outlet or a short tail after " | " counts as a site.
+fn site_tail<'a>(title: &'a str, site: Option<&str>, strict: bool) -> Option<(&'a str, &'a str)> {
     for separator in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
-                || OUTLETS.contains_key(&normalize(tail))
-                || (separator == " | " && tail.split_whitespace().count() <= 5)
-                || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4;
-            if tail_is_site {
-                return head.trim().to_string();
-            }
+        let Some((head, tail)) = title.rsplit_once(separator) else { continue };
+        let (head, tail) = (head.trim_end(), tail.trim());
+        let words = |s: &str| s.split_whitespace().count();
+        let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
+            || OUTLETS.contains_key(&normalize(tail))
+            || (separator == " | " && words(tail) <= 5 && words(head) >= 2)
+            || (!strict && words(tail) <= 3 && words(head) >= 4);
+        if tail_is_site && !head.is_empty() && !tail.is_empty() {
+            return Some((head, tail));
         }
     }
-    title
+    None
 }
 
 /// A value with the span of its first occurrence in the text, if any.
