@@ -195,6 +195,13 @@ fn byte_order_marks_and_utf16() {
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(ARTICLE_B.encode_utf16().flat_map(u16::to_le_bytes));
     let utf16 = dir.file("wide.txt", utf16);
+    let utf16be =
+        dir.file("wide-be.txt", ARTICLE_A.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>());
+    let be = run(&["analyze", p(&utf16be), "--format", "json"], None);
+    assert_eq!(be.status.code(), Some(0), "UTF-16 without a BOM is recognised: {}", stderr(&be));
+    assert!(stderr(&be).contains("UTF-16BE"), "{}", stderr(&be));
+    assert_eq!(json_of(&be)["documents"][0]["length"], ARTICLE_A.len());
+
     let out = run(&["analyze", p(&with_bom), p(&utf16), "--format", "json"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report = json_of(&out);

@@ -145,6 +145,8 @@ pub fn extract(doc: &mut Doc) {
     for run in headline_runs {
         ctx.match_known(&run, &known, &mut found);
     }
+    extend_institutions(text, lex, &mut found);
+    super::events::find(text, lex, &mut found, |span| doc.is_chrome(span));
     found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found {
@@ -761,6 +763,37 @@ impl Context<'_> {
                 None => i += 1,
             }
         }
+    }
+}
+
+/// A country, region or people followed by one of its institutions ("Russia’s defence
+/// ministry", "Ukrainian armed forces") becomes one ORG mention over both.
+fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        if !matches!(m.label, Label::Gpe | Label::Norp) || m.cue.is_weak() {
+            continue;
+        }
+        let after = &text[m.span.end..];
+        let Some(r) = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .or_else(|| after.strip_prefix(' '))
+        else {
+            continue;
+        };
+        let Some(phrase) = lex.institutions.iter().find(|p| {
+            r.len() >= p.len()
+                && r.is_char_boundary(p.len())
+                && r[..p.len()].eq_ignore_ascii_case(p)
+                && !r[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let end = text.len() - r.len() + phrase.len();
+        m.span = Span::new(m.span.start, end);
+        m.with_title = m.span;
+        m.label = Label::Org;
+        m.cue = Cue::Head;
     }
 }
 

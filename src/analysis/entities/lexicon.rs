@@ -45,6 +45,11 @@ pub struct Lexicon {
     pub org_heads: HashSet<String>,
     pub event_heads: HashSet<String>,
     pub loc_heads: HashSet<String>,
+    /// Lower-case institution phrases ("defence ministry"), longest first.
+    pub institutions: Vec<String>,
+    /// Lower-case event nouns (one or two words) and their synonym class.
+    pub event_nouns: HashMap<String, usize>,
+    pub event_modifiers: HashSet<String>,
 }
 
 const GAZETTEERS: &[(&str, Label)] = &[
@@ -104,6 +109,17 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         org_heads: word_set(include_str!("../../data/org_heads.txt")),
         event_heads: word_set(include_str!("../../data/event_heads.txt")),
         loc_heads: word_set(include_str!("../../data/loc_heads.txt")),
+        institutions: {
+            let mut list: Vec<String> =
+                lines(include_str!("../../data/institutions.txt")).map(str::to_lowercase).collect();
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list
+        },
+        event_nouns: lines(include_str!("../../data/event_nouns.txt"))
+            .enumerate()
+            .flat_map(|(class, line)| line.split('|').map(move |w| (w.trim().to_lowercase(), class)))
+            .collect(),
+        event_modifiers: word_set(include_str!("../../data/event_modifiers.txt")),
     }
 });
 

@@ -6,6 +6,7 @@
 //! honorifics, acronyms and short forms of names. Neither knows any particular news event.
 //! DATE and NUMBER are other stages' ([`crate::analysis::time`], [`crate::analysis::numbers`]).
 
+mod events;
 mod extract;
 mod lexicon;
 pub mod normalize;
@@ -89,6 +90,8 @@ pub enum Cue {
     Initial,
     /// From a headline or an all-caps line, matched to a name found elsewhere.
     Headline,
+    /// A lower-case event phrase ("direct talks"): kept when named at least twice.
+    EventPhrase,
 }
 
 impl Cue {

@@ -65,7 +65,12 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         for (i, m) in doc.mentions.iter().enumerate() {
             let surface = doc.text[m.span.range()].to_string();
             let words = words_of(&surface);
-            let key = words.join(" ");
+            let key = match m.cue {
+                Cue::EventPhrase => {
+                    super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))
+                }
+                _ => words.join(" "),
+            };
             if key.is_empty() {
                 continue;
             }
@@ -137,6 +142,18 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             }
         }
         if it.cue.is_weak() && !strong_keys.contains(&it.key) {
+            it.keep = false;
+        }
+    }
+    // Event phrases the documents name only once are not salient enough.
+    let mut event_counts: HashMap<&str, usize> = HashMap::new();
+    for it in items.iter().filter(|it| it.cue == Cue::EventPhrase) {
+        *event_counts.entry(it.key.as_str()).or_default() += 1;
+    }
+    let rare: HashSet<String> =
+        event_counts.into_iter().filter(|(_, n)| *n < 2).map(|(k, _)| k.to_string()).collect();
+    for it in items.iter_mut() {
+        if it.cue == Cue::EventPhrase && rare.contains(&it.key) {
             it.keep = false;
         }
     }
@@ -268,7 +285,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     let mut events: HashMap<String, usize> = HashMap::new();
     for g in 0..n {
         let it = rep(g);
-        if it.label != Label::Event {
+        if it.label != Label::Event || it.cue == Cue::EventPhrase {
             continue;
         }
         let bare: Vec<&str> =

@@ -13,6 +13,8 @@ use crate::web::state::Focus;
 use crate::web::view_model::{kind_name, kind_slug};
 
 const CONTEXT_BYTES: usize = 160;
+/// Pieces of evidence shown per side; the rest fold away.
+const EVIDENCE_SHOWN: usize = 2;
 
 fn evidence_view(props: &ViewProps, e: &EvidenceRecord, diffed: Option<Html>) -> Html {
     let text = props.analysed.text(&e.doc).unwrap_or("");
@@ -60,14 +62,20 @@ fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
         .flatten();
     let sides = x.sides.iter().enumerate().map(|(i, side)| {
         let outlets: Vec<String> = side.docs.iter().map(|d| props.name(d)).collect();
-        let evidence = side.evidence.iter().enumerate().map(|(j, e)| {
-            let diffed = match (&diffs, j) {
-                (Some((left, _)), 0) if i == 0 => Some(left.clone()),
-                (Some((_, right)), 0) if i == 1 => Some(right.clone()),
-                _ => None,
-            };
-            evidence_view(props, e, diffed)
-        });
+        let mut evidence: Vec<Html> = side
+            .evidence
+            .iter()
+            .enumerate()
+            .map(|(j, e)| {
+                let diffed = match (&diffs, j) {
+                    (Some((left, _)), 0) if i == 0 => Some(left.clone()),
+                    (Some((_, right)), 0) if i == 1 => Some(right.clone()),
+                    _ => None,
+                };
+                evidence_view(props, e, diffed)
+            })
+            .collect();
+        let more = evidence.split_off(evidence.len().min(EVIDENCE_SHOWN));
         html! {
             <section class="side">
                 <h4 class="side-value">{ side.value.clone() }</h4>
@@ -76,6 +84,12 @@ fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
                 }
                 <p class="outlets">{ outlets.join(", ") }</p>
                 <ul class="evidence-list">{ for evidence }</ul>
+                if !more.is_empty() {
+                    <details class="more-evidence">
+                        <summary>{ format!("{} more", more.len()) }</summary>
+                        <ul class="evidence-list">{ for more }</ul>
+                    </details>
+                }
             </section>
         }
     });
