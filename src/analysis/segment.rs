@@ -85,8 +85,12 @@ pub fn segment(doc: &mut Doc) {
                 sentences.push(Sentence { span, paragraph: index });
             }
             let slice = &text[piece.range()];
+            // A combining mark after a space makes UAX #29 glue the space to the word.
             tokens.extend(
-                slice.unicode_word_indices().map(|(i, w)| Span::new(i, i + w.len()).shift(piece.start)),
+                slice
+                    .unicode_word_indices()
+                    .map(|(i, w)| trim(slice, Span::new(i, i + w.len())).shift(piece.start))
+                    .filter(|t| !t.is_empty()),
             );
         }
     }
