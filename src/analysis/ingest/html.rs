@@ -406,7 +406,7 @@ fn choose_blocks(blocks: Vec<Block>) -> Vec<Block> {
     } else {
         |_| true
     };
-    blocks.into_iter().filter(|b| keep(b)).collect()
+    blocks.into_iter().filter(keep).collect()
 }
 
 /// Joins paragraphs with blank lines; returns the text and the caption spans.
