@@ -193,8 +193,12 @@ fn line_ranges(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
 /// Folded names of the prose mentions, and the last words of PERSON names.
 fn known_names(text: &str, found: &[Mention]) -> HashMap<String, Label> {
     let mut known = HashMap::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     for m in found.iter().filter(|m| !m.cue.is_weak()) {
         let name = &text[m.span.range()];
+        if !seen.insert(name) {
+            continue;
+        }
         known.entry(fold(name)).or_insert(m.label);
         if m.label == Label::Person {
             if let Some(last) = name.split_whitespace().last() {
@@ -234,17 +238,17 @@ impl Context<'_> {
         }
         let (mut words, mut caps, mut content, mut capitalised) = (0, 0, 0, 0);
         for i in line.clone() {
-            let w = self.word(i);
-            if !w.chars().next().is_some_and(char::is_alphabetic) {
+            let f = self.feats[i];
+            if f & ALPHABETIC == 0 {
                 continue;
             }
             words += 1;
-            if is_all_caps(w) {
+            if f & ALL_CAPS != 0 {
                 caps += 1;
             }
-            if w.chars().count() >= 4 && self.feats[i] & flag::NOT_NAME == 0 {
+            if f & LONG != 0 && f & flag::NOT_NAME == 0 {
                 content += 1;
-                if is_capitalised(w) {
+                if f & CAPITALISED != 0 {
                     capitalised += 1;
                 }
             }
@@ -772,7 +776,40 @@ impl Context<'_> {
     }
 }
 
-/// The lexicon flags of every token. A word's flags are those of its part before an
+/// Shape bits of a token, above the lexicon's [`flag`] bits.
+const ALPHABETIC: u16 = 1 << 12;
+const CAPITALISED: u16 = 1 << 13;
+const ALL_CAPS: u16 = 1 << 14;
+/// Four characters or more.
+const LONG: u16 = 1 << 15;
+
+/// The shape of a word in one pass over its characters.
+fn shape(word: &str) -> u16 {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return 0 };
+    let mut bits = 0;
+    if first.is_alphabetic() {
+        bits |= ALPHABETIC;
+    }
+    if first.is_uppercase() {
+        bits |= CAPITALISED;
+    }
+    let (mut count, mut letters, mut lower) = (1, usize::from(first.is_alphabetic()), first.is_lowercase());
+    for c in chars {
+        count += 1;
+        letters += usize::from(c.is_alphabetic());
+        lower |= c.is_lowercase();
+    }
+    if !lower && letters >= 2 {
+        bits |= ALL_CAPS;
+    }
+    if count >= 4 {
+        bits |= LONG;
+    }
+    bits
+}
+
+/// The lexicon flags and shape bits of every token. A word's flags are those of its part before an
 /// apostrophe ("I’ve" is "I"); an all-caps word is a "never a name" word only when it is
 /// longer than two letters and no gazetteer acronym ("OUT" is, "US" and "WHO" are not).
 fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
@@ -781,13 +818,14 @@ fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
         .iter()
         .map(|t| {
             let word = &text[t.range()];
+            let shape = shape(word);
             if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                return 0;
+                return shape;
             }
             let head = word.split(['\'', '’']).next().unwrap_or(word);
-            let mut f = lex.flags(head, &mut scratch);
+            let mut f = lex.flags(head, &mut scratch) | shape;
             if f & flag::NOT_NAME != 0
-                && is_all_caps(word)
+                && f & ALL_CAPS != 0
                 && (head.chars().count() < 3 || f & flag::GAZETTEER != 0)
             {
                 f &= !flag::NOT_NAME;
@@ -812,6 +850,12 @@ fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
         else {
             continue;
         };
+        let next_word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if next_word.len() < 5
+            || !lex.institution_first_words.iter().any(|w| w.eq_ignore_ascii_case(next_word))
+        {
+            continue;
+        }
         let Some(phrase) = lex.institutions.iter().find(|p| {
             r.len() >= p.len()
                 && r.is_char_boundary(p.len())

@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub event_heads: FastSet<String>,
     /// Lower-case institution phrases ("defence ministry"), longest first.
     pub institutions: Vec<String>,
+    /// The distinct first words of `institutions`.
+    pub institution_first_words: Vec<String>,
     /// Lower-case event nouns (one or two words) and their synonym class.
     pub event_nouns: FastMap<String, usize>,
     pub event_modifiers: FastSet<String>,
@@ -147,6 +149,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .build(event_nouns.keys())
         .expect("event noun automaton");
     let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+    let mut institutions: Vec<String> =
+        lines(include_str!("../../data/institutions.txt")).map(str::to_lowercase).collect();
+    institutions.sort_by_key(|p| std::cmp::Reverse(p.len()));
     let mut word_flags: FastMap<String, u16> = FastMap::default();
     let mut mark = |words: &FastSet<String>, bit: u16| {
         for w in words {
@@ -192,12 +197,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         titles,
         max_title_words,
         event_heads,
-        institutions: {
-            let mut list: Vec<String> =
-                lines(include_str!("../../data/institutions.txt")).map(str::to_lowercase).collect();
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            list
+        institution_first_words: {
+            let mut firsts: Vec<String> =
+                institutions.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+            firsts.sort();
+            firsts.dedup();
+            firsts
         },
+        institutions,
         event_nouns,
         event_automaton,
         word_flags,
