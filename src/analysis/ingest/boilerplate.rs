@@ -65,11 +65,15 @@ static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(&CUES.captions).expect("valid caption cues")
 });
 
+/// `contains` cues and copyright marks only count in lines this short: a long line that
+/// mentions a newsletter is article text.
+const MAX_CONTAINS_WORDS: usize = 15;
+
 /// Lines with more words than this are article text or captions, never chrome.
 const MAX_CHROME_WORDS: usize = 60;
 
 static INLINE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:read more|also read|read also|see also|watch|click here|related)\b[^()\n]{0,200}\)")
+    Regex::new(r"(?i)\((?:(?:read more|also read|read also|see also|watch(?: the)? video|click here)\b|related(?: stories| articles| posts| coverage)?\s*:)[^()\n]{0,200}\)")
         .expect("valid regex")
 });
 
@@ -193,7 +197,7 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         // Symbols only: separators, "×" close buttons, bullets. Markdown rules are kept.
         return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
     }
-    let short = line.words <= 30;
+    let short = line.words <= MAX_CONTAINS_WORDS;
     if cues.lines.iter().any(|c| line.normal == *c)
         || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
         || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
