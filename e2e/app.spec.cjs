@@ -18,6 +18,10 @@ const test = base.extend({
       if (!url.startsWith(origin + '/') && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
     });
     page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+    });
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
     });
@@ -44,15 +48,24 @@ test('the example loads and every view shows the report', async ({ page }) => {
   console.log(`example analysed in ${Date.now() - t0} ms after the click`);
   await expect(page.locator('#sources li')).toHaveCount(5);
 
-  // Disagreements: cards with sides, outlets and highlighted evidence (when the core finds some).
+  // No inline script anywhere, and a CSP that allows only the page's own files.
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+
+  // Disagreements: cards with two or more sides, outlets and highlighted evidence.
   const cards = page.locator('#disagreements .card');
-  if ((await cards.count()) > 0) {
-    const first = cards.first();
-    await expect(first.locator('.side').first()).toBeVisible();
-    await expect(first.locator('.outlets').first()).not.toBeEmpty();
-    await expect(first.locator('.evidence mark').first()).not.toBeEmpty();
-  } else {
-    await expect(page.locator('#no-disagreements')).toBeVisible();
+  expect(await cards.count()).toBeGreaterThan(0);
+  const first = cards.first();
+  expect(await first.locator('.side').count()).toBeGreaterThan(1);
+  await expect(first.locator('.outlets').first()).not.toBeEmpty();
+  await expect(first.locator('.evidence mark').first()).not.toBeEmpty();
+  // A quote wording disagreement shows its word-level diff.
+  const quote = page.locator('#disagreements .card[data-kind="quote-wording"]');
+  if ((await quote.count()) > 0) {
+    expect(await quote.first().locator('.diff-changed').count()).toBeGreaterThan(0);
   }
   await page.screenshot({ path: path.join(ARTIFACTS, 'view-disagreements.png'), fullPage: true });
 
@@ -86,9 +99,20 @@ test('the example loads and every view shows the report', async ({ page }) => {
   expect((await focused.allTextContents()).join('')).toBe(mentionText);
   await expect(page.locator('#reader .ent').first()).toBeVisible();
   await page.screenshot({ path: path.join(ARTIFACTS, 'view-reader.png'), fullPage: false });
+  // A disagreement flagged in the reader leads to its card.
+  const toCard = page.locator('#reader .flagged .to-card').last();
+  if ((await toCard.count()) > 0) {
+    const topic = (await toCard.textContent()).trim();
+    await toCard.click();
+    await expect(page.locator('#tab-disagreements')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#disagreements .card h3', { hasText: topic }).first()).toBeInViewport();
+  }
 
   await page.locator('#tab-timeline').click();
   await expect(page.locator('#timeline')).toBeVisible();
+  if ((await page.locator('#timeline tbody tr').count()) > 0) {
+    await expect(page.locator('#timeline .ctx mark').first()).not.toBeEmpty();
+  }
   await page.screenshot({ path: path.join(ARTIFACTS, 'view-timeline.png'), fullPage: true });
 
   // Evidence of a disagreement scrolls the reader to its span.
@@ -100,6 +124,10 @@ test('the example loads and every view shows the report', async ({ page }) => {
     await expect(page.locator('#reader .focus').first()).toBeInViewport();
     expect((await page.locator('#reader .focus').allTextContents()).join('')).toBe(want);
   }
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'view-dark.png') });
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
 });
 
 test('pasting an article analyses it; a large input can be cancelled', async ({ page }) => {

@@ -172,6 +172,12 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |focus: Focus| dispatch.dispatch(Action::Focus(focus)))
     };
+    // Bring a chosen disagreement card into view once its tab is rendered.
+    use_effect_with((state.tab, state.card.clone()), |(tab, card)| {
+        if let (Tab::Disagreements, Some(card)) = (tab, card) {
+            dom::scroll_into_view(card);
+        }
+    });
 
     html! {
         <>
@@ -314,13 +320,17 @@ fn results(state: &UseReducerHandle<AppState>, analysed: &Rc<Analysed>, on_focus
             </button>
         }
     };
+    let on_card = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id: String| dispatch.dispatch(Action::ShowCard(id)))
+    };
     let view = match state.tab {
         Tab::Disagreements => html! { <Disagreements ..props /> },
         Tab::Coverage => html! { <Coverage ..props /> },
         Tab::Entities => html! { <Entities ..props /> },
         Tab::Reader => html! {
             <Reader analysed={props.analysed.clone()} workspace={props.workspace.clone()}
-                on_focus={props.on_focus.clone()} focus={state.focus.clone()} />
+                on_focus={props.on_focus.clone()} focus={state.focus.clone()} on_card={on_card} />
         },
         Tab::Timeline => html! { <Timeline ..props /> },
     };
