@@ -20,14 +20,15 @@ use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 /// How alike two claims must be for their days to be about the same event.
 const MIN_SIMILARITY: f32 = 0.3;
 
-/// The content stems within four words of a date, inside its claim.
+/// How many words before a date say what it dates ("speak with Erdogan on Sunday").
+const CONTEXT_WORDS: usize = 3;
+
+/// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim.
 fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
     let words = lexicon::words(ctx.text(doc, claim));
     let at = words.iter().position(|w| claim.start + w.end > date.start).unwrap_or(words.len());
-    let end = words.iter().position(|w| claim.start + w.start >= date.end).unwrap_or(words.len());
-    words[at.saturating_sub(4)..at]
+    words[at.saturating_sub(CONTEXT_WORDS)..at]
         .iter()
-        .chain(words[end..(end + 4).min(words.len())].iter())
         .filter(|w| lexicon::is_content(&w.folded) && !lexicon::is_month(&w.folded))
         .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
         .collect()

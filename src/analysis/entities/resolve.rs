@@ -61,10 +61,12 @@ fn class(label: Label) -> Label {
 
 pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     let mut items: Vec<Item> = Vec::new();
+    let mut words_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for (i, m) in doc.mentions.iter().enumerate() {
-            let surface = doc.text[m.span.range()].to_string();
-            let words = words_of(&surface);
+            let text = &doc.text[m.span.range()];
+            let surface = text.to_string();
+            let words = words_cache.entry(text).or_insert_with(|| words_of(text)).clone();
             let key = match m.cue {
                 Cue::EventPhrase => {
                     super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))

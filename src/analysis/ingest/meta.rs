@@ -254,7 +254,12 @@ fn text_title(
             }
         }
     }
-    let line = top.iter().copied().find(|&l| !chrome(l))?;
+    // Skip chrome and a one-word section label ("WORLD", "Sport") above the headline.
+    let mut candidates = top.iter().copied().filter(|&l| !chrome(l));
+    let mut line = candidates.next()?;
+    if text[line.range()].split_whitespace().count() == 1 {
+        line = candidates.next()?;
+    }
     let raw = &text[line.range()];
     let words = raw.split_whitespace().count();
     let is_title = (2..=25).contains(&words)
