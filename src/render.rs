@@ -3,8 +3,8 @@
 //!
 //! - [`markdown`] reads like a briefing for a journalist: the documents, then the
 //!   disagreements (most severe first, the sides next to each other with their outlets and
-//!   quoted evidence), then which outlet reports which claim cluster, then the entities by
-//!   type.
+//!   quoted evidence), then which outlet reports which claim cluster (the most widely
+//!   reported first), then the entities by type.
 //! - [`csv`] is the claim-by-outlet matrix: one row per cluster (id, summary, then one
 //!   column per document with that document's claim text, empty when it does not report
 //!   it). RFC 4180: CRLF line ends, fields with a comma, quote or line break are quoted and
@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::analysis::conflicts::Severity;
-use crate::analysis::report::{DisagreementRecord, DocumentRecord, EntityRecord};
+use crate::analysis::report::{
+    ClusterRecord, DisagreementRecord, DocumentRecord, EntityRecord, EvidenceRecord,
+};
 use crate::Report;
 
 /// The order of the entity sections of the briefing.
@@ -29,10 +31,26 @@ fn doc_label(doc: &DocumentRecord) -> String {
     }
 }
 
-/// Text made safe for one Markdown table cell: one line, pipes escaped.
+/// Text made safe for one Markdown table cell: one line; pipes, emphasis and code marks
+/// escaped, `<` written as an entity so article text never becomes HTML.
 fn cell(s: &str) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line.replace('\\', "\\\\").replace('|', "\\|")
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\\' | '|' | '*' | '_' | '`' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '<' => out.push_str("&lt;"),
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 fn severity_rank(s: Severity) -> u8 {
@@ -122,7 +140,10 @@ pub fn markdown(report: &Report) -> String {
             out.push_str(":---:|");
         }
         out.push('\n');
-        for k in &report.clusters {
+        // Facts most outlets report first.
+        let mut clusters: Vec<&ClusterRecord> = report.clusters.iter().collect();
+        clusters.sort_by_key(|k| std::cmp::Reverse(k.docs.len()));
+        for k in clusters {
             let _ = write!(out, "| {} | {} |", cell(&k.id), cell(&k.summary));
             for d in &report.documents {
                 let mark = if k.docs.contains(&d.id) { "✓" } else { "" };
@@ -130,7 +151,12 @@ pub fn markdown(report: &Report) -> String {
             }
             out.push('\n');
         }
-        out.push('\n');
+        let _ = write!(out, "| | **clusters reported** |");
+        for d in &report.documents {
+            let count = report.clusters.iter().filter(|k| k.docs.contains(&d.id)).count();
+            let _ = write!(out, " {count} |");
+        }
+        out.push_str("\n\n");
     }
 
     let _ = writeln!(out, "## Entities\n");
@@ -151,8 +177,8 @@ pub fn markdown(report: &Report) -> String {
             let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
             docs.sort_unstable();
             docs.dedup();
-            let others: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|a| *a != e.name).collect();
-            let _ = write!(out, "- **{}**", e.name.replace('*', "\\*"));
+            let others: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).map(|a| cell(a)).collect();
+            let _ = write!(out, "- **{}**", cell(&e.name));
             if !others.is_empty() {
                 let _ = write!(out, " (also: {})", others.join(", "));
             }
@@ -170,12 +196,12 @@ fn write_disagreement(out: &mut String, n: usize, x: &DisagreementRecord, label:
     let _ = writeln!(
         out,
         "### {n}. {} ({} severity, {})\n",
-        x.topic.trim(),
+        cell(&x.topic),
         severity_name(x.severity),
         kind_words(&x.kind)
     );
     if !x.explanation.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", x.explanation.trim());
+        let _ = writeln!(out, "{}\n", cell(&x.explanation));
     }
     if x.sides.is_empty() {
         return;
@@ -200,11 +226,64 @@ fn write_disagreement(out: &mut String, n: usize, x: &DisagreementRecord, label:
     }
     out.push_str("\n|");
     for side in &x.sides {
-        let quotes: Vec<String> =
-            side.evidence.iter().map(|e| format!("{}: “{}”", label(&e.doc), cell(&e.text))).collect();
+        let quotes = evidence_quotes(&side.evidence);
+        let single_doc = side.evidence.windows(2).all(|w| w[0].doc == w[1].doc);
+        let quotes: Vec<String> = quotes
+            .into_iter()
+            .map(|(doc, quote)| if single_doc { quote } else { format!("{}: {quote}", label(doc)) })
+            .collect();
         let _ = write!(out, " {} |", quotes.join("<br>"));
     }
     out.push_str("\n\n");
+}
+
+/// The evidence of one side as quotes, one per passage: a span lying inside another
+/// span of the same document (a value inside its sentence) is shown in bold inside it
+/// rather than quoted twice.
+fn evidence_quotes(evidence: &[EvidenceRecord]) -> Vec<(&str, String)> {
+    let mut quotes = Vec::new();
+    for (i, e) in evidence.iter().enumerate() {
+        let inside_another = evidence.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.doc == e.doc
+                && o.start <= e.start
+                && e.end <= o.end
+                && (o.end - o.start > e.end - e.start || j < i)
+        });
+        if inside_another {
+            continue;
+        }
+        let mut marks: Vec<(usize, usize)> = evidence
+            .iter()
+            .filter(|o| {
+                o.doc == e.doc && e.start <= o.start && o.end <= e.end && (o.start, o.end) != (e.start, e.end)
+            })
+            .map(|o| (o.start - e.start, o.end - e.start))
+            .collect();
+        marks.sort_unstable();
+        let mut text = String::new();
+        let mut at = 0;
+        for (start, end) in marks {
+            let (Some(before), Some(marked)) = (e.text.get(at..start), e.text.get(start..end)) else {
+                continue;
+            };
+            if start < at {
+                continue;
+            }
+            text.push_str(&cell(before));
+            text.push_str(if before.ends_with(' ') { " **" } else { "**" });
+            text.push_str(&cell(marked));
+            text.push_str("**");
+            at = end;
+        }
+        let rest = e.text.get(at..).unwrap_or("");
+        if at > 0 && rest.starts_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(&cell(rest));
+        quotes.push((e.doc.as_str(), format!("“{text}”")));
+    }
+    quotes
 }
 
 /// One RFC 4180 field.

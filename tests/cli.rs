@@ -189,12 +189,32 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
 }
 
 #[test]
+fn a_declared_latin1_page_is_decoded_as_windows_1252() {
+    let dir = TempDir::new();
+    let page = dir.file(
+        "page.html",
+        b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners \x93happy\x94</title></head><body><p>Text.</p></body></html>",
+    );
+    let out = run(&["analyze", p(&page), "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Windows-1252"), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["documents"][0]["title"], "Café owners “happy”");
+}
+
+#[test]
 fn byte_order_marks_and_utf16() {
     let dir = TempDir::new();
     let with_bom = dir.file("bom.txt", [b"\xef\xbb\xbf".as_slice(), ARTICLE_A.as_bytes()].concat());
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(ARTICLE_B.encode_utf16().flat_map(u16::to_le_bytes));
     let utf16 = dir.file("wide.txt", utf16);
+    let utf16be =
+        dir.file("wide-be.txt", ARTICLE_A.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>());
+    let be = run(&["analyze", p(&utf16be), "--format", "json"], None);
+    assert_eq!(be.status.code(), Some(0), "UTF-16 without a BOM is recognised: {}", stderr(&be));
+    assert!(stderr(&be).contains("UTF-16BE"), "{}", stderr(&be));
+    assert_eq!(json_of(&be)["documents"][0]["length"], ARTICLE_A.len());
+
     let out = run(&["analyze", p(&with_bom), p(&utf16), "--format", "json"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report = json_of(&out);

@@ -59,10 +59,17 @@ fn markdown_briefing_reads_in_order() {
     assert!(md.contains("| Sunday (2025-05-11) | tomorrow, May 12 (2025-05-12) |"), "{md}");
     // Outlets named (id when there is no outlet) and the evidence quoted.
     assert!(md.contains("| Alpha News (alpha) | beta |"), "{md}");
-    assert!(md.contains("Alpha News (alpha): “on Sunday”"), "{md}");
+    // A value inside its sentence is shown in bold inside the quoted sentence.
+    assert!(md.contains("“Putin will speak with Erdogan **on Sunday**, \"soon\".”"), "{md}");
+    // A side with several documents labels each quote with its outlet.
+    assert!(md.contains("Alpha News (alpha): “serious talks”<br>beta: “serious talks”"), "{md}");
+    // Markdown-active characters of the texts are escaped.
+    assert!(!md.contains("<script"), "{md}");
     // Coverage: one row per cluster, a mark per reporting document.
     assert!(md.contains("| k1 | Putin to speak with Erdogan | ✓ | ✓ |"), "{md}");
     assert!(md.contains("| k2 | Only beta, with a comma |  | ✓ |"), "{md}");
+    assert!(md.contains("| | **clusters reported** | 1 | 2 |"), "{md}");
+    assert!(position("| k1 |") < position("| k2 |"), "the cluster most outlets report comes first");
     // Entities by type, with aliases and the documents mentioning them.
     assert!(position("### PERSON") < position("### GPE"), "people first");
     assert!(md.contains("- **Recep Tayyip Erdoğan** (also: Erdogan): 2 mention(s) in alpha, beta"), "{md}");
@@ -82,8 +89,9 @@ fn csv_is_the_claim_by_outlet_matrix() {
     let rows = parse_csv(&csv);
     assert_eq!(rows[0], ["cluster", "summary", "alpha", "beta"]);
     assert_eq!(rows.len(), 3, "a header and one row per cluster");
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap_or_else(|| panic!("no row {id}"));
     assert_eq!(
-        rows[1],
+        *row("k1"),
         [
             "k1",
             "Putin to speak with Erdogan",
@@ -91,7 +99,8 @@ fn csv_is_the_claim_by_outlet_matrix() {
             "Putin will call Erdoğan tomorrow, May 12."
         ]
     );
-    assert_eq!(rows[2], ["k2", "Only beta, with a comma", "", "Line one\nline two"]);
+    assert_eq!(*row("k2"), ["k2", "Only beta, with a comma", "", "Line one\nline two"]);
+    assert_eq!(rows[1][0], "k2", "rows keep the report's order");
     // Quotes doubled inside a quoted field; line breaks inside one are quoted.
     assert!(csv.contains("\"Putin will speak with Erdogan on Sunday, \"\"soon\"\".\""));
     assert!(csv.contains("\"Line one\nline two\""));

@@ -85,13 +85,16 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
         // The last PERSON mentioned before this unit, for pronouns.
         while mention_cursor < doc.mentions.len() && doc.mentions[mention_cursor].span.end <= unit.start {
             let m = &doc.mentions[mention_cursor];
-            if m.label == Label::Person {
+            // Antecedents for "he" and "she": people in subject position (early in their
+            // sentence), not the objects of a verb ("speak with President X").
+            if m.label == Label::Person && is_early_in_sentence(doc, m.span) {
                 last_person = Some(Speaker { entity: m.entity, span: Some(m.span), label: Some(m.label) });
             }
             mention_cursor += 1;
         }
         let unit_quotes: Vec<Span> = quotes.iter().copied().filter(|q| unit.contains(*q)).collect();
-        if words.len() < MIN_WORDS || is_heading(text, &words) {
+        let figures = words.iter().filter(|w| w.folded.chars().any(|c| c.is_ascii_digit())).count();
+        if words.len() < MIN_WORDS || is_heading(text, &words) || figures * 10 >= words.len() * 4 {
             continue;
         }
         let in_quote =
@@ -145,6 +148,12 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
         });
     }
     doc.claims = claims;
+}
+
+/// True when at most five words precede `span` in its sentence.
+fn is_early_in_sentence(doc: &Doc, span: Span) -> bool {
+    let start = doc.sentence_at(span.start).map_or(0, |i| doc.sentences[i].span.start).min(span.start);
+    lexicon::words(&doc.text[start..span.start]).len() <= 5
 }
 
 /// The paragraphs of the document, or its non-empty lines when it was not segmented.
@@ -376,7 +385,16 @@ fn speaker_at(
     // A pronoun or a title just before the cue.
     for w in outside[cue.at.saturating_sub(3)..cue.at].iter().rev() {
         match w.folded.as_str() {
-            "he" | "she" => return last_person.or(last).filter(|s| s.label != Some(Label::Gpe)),
+            "he" | "she" => {
+                // The later of the last speaker and the last person in subject position.
+                let speaker = last.filter(|s| matches!(s.label, Some(Label::Person) | None));
+                let start = |s: &Option<Speaker>| s.and_then(|x| x.span).map_or(0, |x| x.start);
+                return if start(&speaker) >= start(&last_person) {
+                    speaker.or(last_person)
+                } else {
+                    last_person
+                };
+            }
             "they" | "we" => return last,
             t if lexicon::is_title(t) => {
                 let at = pos(w);

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::align::{ClaimRef, Cluster};
+use super::align::{ClaimKeys, ClaimRef, Cluster};
 use super::entities::Entity;
 use super::text::{Doc, Span};
 
@@ -83,6 +83,8 @@ pub(crate) struct Ctx<'a> {
     pub entities: &'a [Entity],
     pub clusters: &'a [Cluster],
     pub cluster_of: HashMap<ClaimRef, usize>,
+    /// The aligner's weighted keys of every claim, for similarities.
+    pub keys: &'a ClaimKeys,
 }
 
 impl Ctx<'_> {
@@ -100,20 +102,28 @@ impl Ctx<'_> {
         d.meta.outlet.as_ref().map_or(d.id.as_str(), |o| o.value.as_str())
     }
 
+    /// The aligner's similarity of two claims (0 to 1).
+    pub fn similarity(&self, a: ClaimRef, b: ClaimRef) -> f32 {
+        match (self.keys.refs.binary_search(&a), self.keys.refs.binary_search(&b)) {
+            (Ok(i), Ok(j)) => self.keys.similarity(i, j),
+            _ => 0.0,
+        }
+    }
+
     pub fn same_cluster(&self, a: ClaimRef, b: ClaimRef) -> bool {
         matches!((self.cluster_of.get(&a), self.cluster_of.get(&b)), (Some(x), Some(y)) if x == y)
     }
 }
 
 /// Finds disagreements inside clusters and across them.
-pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster]) -> Vec<Disagreement> {
+pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &ClaimKeys) -> Vec<Disagreement> {
     let mut cluster_of = HashMap::new();
     for (i, k) in clusters.iter().enumerate() {
         for &c in &k.claims {
             cluster_of.insert(c, i);
         }
     }
-    let ctx = Ctx { docs, entities, clusters, cluster_of };
+    let ctx = Ctx { docs, entities, clusters, cluster_of, keys };
     let mut out = Vec::new();
     quote::find(&ctx, &mut out);
     number::find(&ctx, &mut out);

@@ -11,17 +11,44 @@
 
 use jiff::civil::Date;
 
+use super::super::align::ClaimRef;
+use super::super::claims::lexicon;
 use super::super::text::Span;
 use super::super::time::DateValue;
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+
+/// How alike two claims must be for their days to be about the same event.
+const MIN_SIMILARITY: f32 = 0.3;
+
+/// How many words before a date say what it dates ("speak with Erdogan on Sunday").
+const CONTEXT_WORDS: usize = 3;
+
+/// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim.
+fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
+    let words = lexicon::words(ctx.text(doc, claim));
+    let at = words.iter().position(|w| claim.start + w.end > date.start).unwrap_or(words.len());
+    words[at.saturating_sub(CONTEXT_WORDS)..at]
+        .iter()
+        .filter(|w| lexicon::is_content(&w.folded) && !lexicon::is_month(&w.folded))
+        .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
+        .collect()
+}
+
+/// True when two dates sit among the same words ("speak with Erdogan on Sunday" and
+/// "conversation with Erdoğan tomorrow"): they date the same thing.
+fn shares_context(ctx: &Ctx, a: (usize, Span, Span), b: (usize, Span, Span)) -> bool {
+    let ca = context(ctx, a.0, a.1, a.2);
+    let cb = context(ctx, b.0, b.1, b.2);
+    ca.iter().any(|x| cb.contains(x))
+}
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     for cluster in ctx.clusters {
         if cluster.doc_count() < 2 {
             continue;
         }
-        // (day, doc, date mention span, claim span)
-        let mut dated: Vec<(Date, usize, Span, Span)> = Vec::new();
+        // (day, doc, date mention span, claim span, claim)
+        let mut dated: Vec<(Date, usize, Span, Span, ClaimRef)> = Vec::new();
         for &r in &cluster.claims {
             let doc = &ctx.docs[r.doc];
             let claim = ctx.claim(r);
@@ -36,7 +63,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             days.sort();
             days.dedup_by_key(|d| d.0);
             if let [(day, span)] = days[..] {
-                dated.push((day, r.doc, span, claim.span));
+                dated.push((day, r.doc, span, claim.span, r));
             }
         }
         let mut values: Vec<Date> = dated.iter().map(|d| d.0).collect();
@@ -51,10 +78,15 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             d.dedup();
             d
         };
-        let genuine = values.iter().enumerate().any(|(i, &a)| {
-            values[i + 1..].iter().any(|&b| {
-                let (da, db) = (docs_with(a), docs_with(b));
-                da.iter().any(|x| !db.contains(x)) && db.iter().any(|y| !da.contains(y))
+        // Two documents that each give only one of the two days, in claims that say
+        // nearly the same thing.
+        let genuine = dated.iter().any(|x| {
+            dated.iter().any(|y| {
+                x.0 != y.0
+                    && !docs_with(y.0).contains(&x.1)
+                    && !docs_with(x.0).contains(&y.1)
+                    && ctx.similarity(x.4, y.4) >= MIN_SIMILARITY
+                    && shares_context(ctx, (x.1, x.2, x.3), (y.1, y.2, y.3))
             })
         });
         if !genuine {
@@ -64,7 +96,8 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         let sides: Vec<Side> = values
             .iter()
             .map(|&day| {
-                let members: Vec<&(Date, usize, Span, Span)> = dated.iter().filter(|x| x.0 == day).collect();
+                let members: Vec<&(Date, usize, Span, Span, ClaimRef)> =
+                    dated.iter().filter(|x| x.0 == day).collect();
                 Side {
                     value: ctx.text(members[0].1, members[0].2).to_string(),
                     normalized: Some(day.to_string()),

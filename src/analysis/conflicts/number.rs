@@ -32,6 +32,8 @@ struct Item {
     unit: Option<String>,
     /// What the number counts: canonical stems, sorted.
     keys: Vec<String>,
+    /// The predicate right after the figure ("88 bodies [identified]"), if any.
+    predicate: Option<String>,
     /// The claim (or else the sentence) around it.
     context: Span,
     severe: bool,
@@ -61,10 +63,17 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     if d.exclusion_at(q.span).is_some_and(|e| matches!(e, Exclusion::Chrome | Exclusion::Caption)) {
         return None;
     }
+    // Durations convert to seconds, units of measure must match, counted nouns ("dead",
+    // "people") say what is counted.
+    let mut counted: Option<String> = None;
     let (value, unit) = match q.unit.as_deref() {
         Some(u) => match duration(&u.to_lowercase()) {
             Some(k) => (q.value * k, Some("time".to_string())),
-            None => (q.value, Some(u.to_lowercase())),
+            None if lexicon::is_measure_unit(u) => (q.value, Some(u.to_lowercase())),
+            None => {
+                counted = Some(lexicon::fold(u));
+                (q.value, None)
+            }
         },
         None => (q.value, None),
     };
@@ -78,16 +87,52 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     }
     let context = d.sentence_at(q.span.start).map(|i| d.sentences[i].span).unwrap_or(q.span);
     let claim = d.claims.iter().position(|c| c.span.contains(q.span)).map(|c| ClaimRef { doc, claim: c });
-    let words = lexicon::words(d.slice(context));
+    let text = d.slice(context);
+    let words = lexicon::words(text);
     let rel = |w: &lexicon::Word| Span::new(w.start, w.end).shift(context.start);
-    let before: Vec<&lexicon::Word> = words.iter().filter(|w| rel(w).end <= q.span.start).collect();
-    let after: Vec<&lexicon::Word> = words.iter().filter(|w| rel(w).start >= q.span.end).collect();
+    // Words next to the figure within its clause: punctuation between two words ends it.
+    let joined = |from: usize, to: usize| {
+        !text[from.min(to)..to.max(from)].contains([',', ';', ':', '.', '—', '–', '"', '“', '”'])
+    };
+    let mut before: Vec<&lexicon::Word> = Vec::new();
+    let mut edge = q.span.start - context.start.min(q.span.start);
+    for w in words.iter().rev().filter(|w| rel(w).end <= q.span.start) {
+        if !joined(w.end, edge) {
+            break;
+        }
+        before.push(w);
+        edge = w.start;
+    }
+    let mut after: Vec<&lexicon::Word> = Vec::new();
+    let mut edge = q.span.end.saturating_sub(context.start);
+    for w in words.iter().filter(|w| rel(w).start >= q.span.end) {
+        if !joined(edge, w.start) {
+            break;
+        }
+        after.push(w);
+        edge = w.end;
+    }
     let numeric = |w: &lexicon::Word| w.folded.chars().any(|c| c.is_ascii_digit());
+    // Parts of dates ("04 June", "June 2") and ages ("23-year-old") are not counts.
+    let next_to_month = words.iter().any(|w| {
+        lexicon::is_month(&w.folded)
+            && (rel(w).end + 2 >= q.span.start && rel(w).end <= q.span.start
+                || rel(w).start <= q.span.end + 2 && rel(w).start >= q.span.end)
+    });
+    if next_to_month || d.slice(q.span).ends_with("-old") {
+        return None;
+    }
     let key = |w: &lexicon::Word| lexicon::canonical(&lexicon::stem(&w.folded)).to_string();
     let mut keys = Vec::new();
     let mut severe = false;
+    for noun in counted.iter().flat_map(|c| c.split_whitespace()) {
+        severe |= lexicon::is_severe_topic(noun);
+        if lexicon::is_content(noun) && !lexicon::is_generic_count_noun(noun) {
+            keys.push(lexicon::canonical(&lexicon::stem(noun)).to_string());
+        }
+    }
     // The content word just before ("killed over 261").
-    for w in before.iter().rev().take(3) {
+    for w in before.iter().take(3) {
         if numeric(w) {
             break;
         }
@@ -102,20 +147,25 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         }
         break;
     }
-    // The counted noun phrase after: its first and last words; then a predicate.
+    // The counted noun phrase after (when the figure's unit is not already the noun).
     let run: Vec<&&lexicon::Word> =
         after.iter().take_while(|w| lexicon::is_content(&w.folded) && !numeric(w)).take(6).collect();
-    for w in run.first().into_iter().chain(run.last()) {
+    let noun_run: &[&&lexicon::Word] = if counted.is_some() { &[] } else { &run };
+    for w in noun_run.first().into_iter().chain(noun_run.last()) {
         severe |= lexicon::is_severe_topic(&w.folded);
         if !lexicon::is_generic_count_noun(&w.folded) {
             keys.push(key(w));
         }
     }
-    let rest = after.iter().skip(run.len()).skip_while(|w| AUXILIARIES.contains(&w.folded.as_str())).take(1);
+    // The predicate: the first content word after the noun phrase and any auxiliaries.
+    let rest =
+        after.iter().skip(noun_run.len()).skip_while(|w| AUXILIARIES.contains(&w.folded.as_str())).take(1);
+    let mut predicate = None;
     for w in rest.filter(|w| lexicon::is_content(&w.folded) && !numeric(w)) {
         severe |= lexicon::is_severe_topic(&w.folded);
         if !lexicon::is_generic_count_noun(&w.folded) {
             keys.push(key(w));
+            predicate = Some(key(w));
         }
     }
     keys.sort();
@@ -128,10 +178,15 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         approx: q.approx,
         unit,
         keys,
+        predicate,
         context,
         severe,
         written: d.slice(q.span).to_string(),
     })
+}
+
+fn is_lower_bound(a: Approx) -> bool {
+    matches!(a.as_str(), "over" | "at least" | "more than")
 }
 
 fn is_round(v: f64) -> bool {
@@ -166,6 +221,9 @@ fn agree(a: &Item, b: &Item) -> bool {
             let (lo, hi) = interval(b.value, b.approx);
             (lo..=hi).contains(&a.value)
         }
+        // Two lower bounds ("at least 8", "at least 12") can both hold; for casualty
+        // figures outlets mean them as the toll, so different bases disagree.
+        (Some(x), Some(y)) if is_lower_bound(x) && is_lower_bound(y) && !(a.severe || b.severe) => true,
         (Some(_), Some(_)) => close(a.value, b.value, 0.02),
     }
 }
@@ -183,6 +241,10 @@ fn comparable(ctx: &Ctx, a: &Item, b: &Item) -> bool {
         return false;
     }
     let _ = ctx;
+    // "88 bodies identified" and "160 bodies brought": the same noun, different things.
+    if matches!((&a.predicate, &b.predicate), (Some(x), Some(y)) if x != y) {
+        return false;
+    }
     a.keys.iter().any(|k| b.keys.binary_search(k).is_ok())
 }
 
@@ -262,7 +324,9 @@ fn disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreeme
             genuine |= only_a.iter().any(|da| only_b.iter().any(|db| da != db));
         }
     }
-    if sides.len() < 2 || !genuine {
+    let many_things =
+        (0..ctx.docs.len()).any(|d| side_docs.iter().filter(|docs| docs.contains(&d)).count() >= 3);
+    if sides.len() < 2 || !genuine || many_things {
         return None;
     }
     let topic_key = most_common_key(items, group);

@@ -86,8 +86,13 @@ fn is_fragment(short: &[String], long: &[String]) -> bool {
 
 fn relation(ctx: &Ctx, a: &Item, b: &Item) -> Relation {
     let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
+    let speakers_differ = matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y);
     if is_fragment(&short.words, &long.words) {
-        return Relation::Same;
+        return if speakers_differ && short.words.len() >= 5 {
+            Relation::Misattributed
+        } else {
+            Relation::Same
+        };
     }
     let shared_content = shared(&a.content, &b.content);
     let shared_all = shared(&a.stems, &b.stems);
@@ -98,7 +103,6 @@ fn relation(ctx: &Ctx, a: &Item, b: &Item) -> Relation {
     }
     let content_overlap = shared_content as f32 / min_content as f32;
     let all_overlap = shared_all as f32 / min_all as f32;
-    let speakers_differ = matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y);
     if speakers_differ {
         let near_identical = all_overlap >= 0.85 && content_overlap >= 0.85 && shared_all >= 5;
         return if near_identical { Relation::Misattributed } else { Relation::Unrelated };
@@ -110,14 +114,25 @@ fn relation(ctx: &Ctx, a: &Item, b: &Item) -> Relation {
     if !similar {
         return Relation::Unrelated;
     }
-    let wa: Vec<&str> = a.words.iter().map(String::as_str).collect();
-    let wb: Vec<&str> = b.words.iter().map(String::as_str).collect();
-    let (only_a, only_b) = super::word_diff(&wa, &wb);
-    let meaningful = only_a
+    // Words only one quote has, ignoring what the longer quote says before and after the
+    // stretch the shorter one covers (a partial quote of a longer passage).
+    let ws: Vec<&str> = short.words.iter().map(String::as_str).collect();
+    let wl: Vec<&str> = long.words.iter().map(String::as_str).collect();
+    if ws.len() * wl.len() > 40_000 {
+        return Relation::Unrelated;
+    }
+    let (keep_s, keep_l) = super::lcs_keep(&ws, &wl);
+    let first = keep_l.iter().position(|&k| k).unwrap_or(0);
+    let last = keep_l.iter().rposition(|&k| k).unwrap_or(0);
+    let inside_l = wl.iter().zip(&keep_l).enumerate().filter(|(i, (_, k))| !**k && *i > first && *i < last);
+    let differing: Vec<&str> = ws
         .iter()
-        .chain(&only_b)
-        .flat_map(|run| run.split(' '))
-        .any(|w| lexicon::is_content(w) || lexicon::is_negation_word(w));
+        .zip(&keep_s)
+        .filter(|(_, k)| !**k)
+        .map(|(w, _)| *w)
+        .chain(inside_l.map(|(_, (w, _))| *w))
+        .collect();
+    let meaningful = differing.iter().any(|w| lexicon::is_content(w) || lexicon::is_negation_word(w));
     if meaningful {
         Relation::Reworded
     } else {

@@ -6,6 +6,7 @@
 //! honorifics, acronyms and short forms of names. Neither knows any particular news event.
 //! DATE and NUMBER are other stages' ([`crate::analysis::time`], [`crate::analysis::numbers`]).
 
+mod events;
 mod extract;
 mod lexicon;
 pub mod normalize;
@@ -58,6 +59,9 @@ pub struct Mention {
     pub label: Label,
     /// The entity this mention resolves to, set by [`resolve`].
     pub entity: Option<EntityId>,
+    /// The mention with the title before it, as written ("Russian President Vladimir
+    /// Putin"); equal to `span` when there is none.
+    pub with_title: Span,
     /// Why the extractor took it (resolution trusts some cues more than others).
     pub cue: Cue,
 }
@@ -86,6 +90,8 @@ pub enum Cue {
     Initial,
     /// From a headline or an all-caps line, matched to a name found elsewhere.
     Headline,
+    /// A lower-case event phrase ("direct talks"): kept when named at least twice.
+    EventPhrase,
 }
 
 impl Cue {
@@ -102,7 +108,8 @@ pub struct Entity {
     /// The fullest name seen ("Vladimir Putin").
     pub name: String,
     pub label: Label,
-    /// Every distinct surface form of its mentions, sorted.
+    /// Every distinct surface form of its mentions, with and without their titles, and the
+    /// family name alone of a PERSON written as given name + family name; sorted.
     pub aliases: Vec<String>,
 }
 

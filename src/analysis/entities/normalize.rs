@@ -9,9 +9,16 @@ use unicode_normalization::UnicodeNormalization;
 /// The name folded for comparison: "Erdoğan’s" -> "erdogan", "The Kremlin" -> "kremlin",
 /// "U.S." -> "u s". Words are separated by single spaces.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        return fold_chars(name.chars(), name.len());
+    }
+    fold_chars(name.nfd().filter(|c| !is_combining_mark(*c)), name.len())
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in chars {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
             _ => c,
@@ -28,6 +35,9 @@ pub fn fold(name: &str) -> String {
     }
     let trimmed = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')).unwrap_or(&out);
     let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
+    if trimmed.len() == out.len() && !out.contains('\'') {
+        return out;
+    }
     trimmed.replace('\'', "")
 }
 

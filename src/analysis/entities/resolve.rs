@@ -22,6 +22,8 @@ struct Item {
     doc: usize,
     index: usize,
     surface: String,
+    /// The surface with its title, when it had one.
+    titled: Option<String>,
     key: String,
     /// Folded words, hyphenated words joined ("duck-soo" -> "ducksoo").
     words: Vec<String>,
@@ -59,22 +61,27 @@ fn class(label: Label) -> Label {
 
 pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     let mut items: Vec<Item> = Vec::new();
+    let mut words_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for (i, m) in doc.mentions.iter().enumerate() {
-            let surface = doc.text[m.span.range()].to_string();
-            let words: Vec<String> = surface
-                .split_whitespace()
-                .map(|w| translit_key(w).replace(' ', ""))
-                .filter(|w| !w.is_empty())
-                .collect();
-            let key = words.join(" ");
+            let text = &doc.text[m.span.range()];
+            let surface = text.to_string();
+            let words = words_cache.entry(text).or_insert_with(|| words_of(text)).clone();
+            let key = match m.cue {
+                Cue::EventPhrase => {
+                    super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))
+                }
+                _ => words.join(" "),
+            };
             if key.is_empty() {
                 continue;
             }
+            let titled = (m.with_title != m.span).then(|| doc.text[m.with_title.range()].to_string());
             items.push(Item {
                 doc: d,
                 index: i,
                 surface,
+                titled,
                 key,
                 words,
                 label: m.label,
@@ -137,6 +144,18 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             }
         }
         if it.cue.is_weak() && !strong_keys.contains(&it.key) {
+            it.keep = false;
+        }
+    }
+    // Event phrases the documents name only once are not salient enough.
+    let mut event_counts: HashMap<&str, usize> = HashMap::new();
+    for it in items.iter().filter(|it| it.cue == Cue::EventPhrase) {
+        *event_counts.entry(it.key.as_str()).or_default() += 1;
+    }
+    let rare: HashSet<String> =
+        event_counts.into_iter().filter(|(_, n)| *n < 2).map(|(k, _)| k.to_string()).collect();
+    for it in items.iter_mut() {
+        if it.cue == Cue::EventPhrase && rare.contains(&it.key) {
             it.keep = false;
         }
     }
@@ -241,27 +260,26 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
 
-    // An organisation named without its country: "Air Force" = "Indian Air Force".
+    // An organisation named without its place: "Air Force" = "Indian Air Force" when no
+    // other organisation ends the same way; and spelling variants one letter apart in one
+    // word of a longer name ("Coromandal Express" = "Coromandel Express").
     for &g in &orgs {
         let words = &rep(g).words;
         let targets: Vec<usize> = orgs
             .iter()
             .copied()
-            .filter(|&o| {
-                let longer = &rep(o).words;
-                if longer.len() <= words.len() || !longer.ends_with(words) {
-                    return false;
-                }
-                let prefix: Vec<&str> =
-                    rep(o).surface.split_whitespace().take(longer.len() - words.len()).collect();
-                LEXICON
-                    .lookup(&prefix.join(" "))
-                    .is_some_and(|e| matches!(LEXICON.entries[e].label, Label::Gpe | Label::Norp))
-            })
+            .filter(|&o| rep(o).words.len() > words.len() && rep(o).words.ends_with(words))
             .collect();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
             uf.union(g, targets[0]);
+        }
+    }
+    for (a, &ga) in orgs.iter().enumerate() {
+        for &gb in &orgs[a + 1..] {
+            if one_word_misspelt(&rep(ga).words, &rep(gb).words) {
+                uf.union(ga, gb);
+            }
         }
     }
 
@@ -269,7 +287,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     let mut events: HashMap<String, usize> = HashMap::new();
     for g in 0..n {
         let it = rep(g);
-        if it.label != Label::Event {
+        if it.label != Label::Event || it.cue == Cue::EventPhrase {
             continue;
         }
         let bare: Vec<&str> =
@@ -309,6 +327,10 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             .map(|(l, _)| *l)
             .unwrap_or(Label::Org);
         let mut aliases: Vec<String> = c.iter().map(|&i| items[i].surface.clone()).collect();
+        aliases.extend(c.iter().filter_map(|&i| items[i].titled.clone()));
+        if label == Label::Person {
+            aliases.extend(c.iter().filter_map(|&i| family_name(&items[i].surface)));
+        }
         aliases.sort();
         aliases.dedup();
         let name = c
@@ -345,13 +367,36 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     entities
 }
 
+/// The family name of "Given Family" when the first word is a known given name:
+/// "Emmanuel Macron" -> "Macron".
+fn family_name(surface: &str) -> Option<String> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    if words.len() < 2 || !LEXICON.is_given_name(words[0]) {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    (last.chars().count() >= 2 && !last.contains('.')).then(|| last.to_string())
+}
+
+/// Folded, transliterated words of a name; hyphenated words stay one ("duck-soo" ->
+/// "ducksoo").
+fn words_of(surface: &str) -> Vec<String> {
+    surface.split_whitespace().map(|w| translit_key(w).replace(' ', "")).filter(|w| !w.is_empty()).collect()
+}
+
 fn key_of(surface: &str) -> String {
-    surface
-        .split_whitespace()
-        .map(|w| translit_key(w).replace(' ', ""))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    words_of(surface).join(" ")
+}
+
+/// Same words but one, and that one a letter apart in a long word.
+fn one_word_misspelt(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let differing: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    differing.len() == 1
+        && a[differing[0]].len() >= 6
+        && edit_distance_within(&a[differing[0]], &b[differing[0]], 1)
 }
 
 /// Cue tiers for type voting: gazetteer and explicit cues outrank shape.

@@ -1,0 +1,204 @@
+//! Lower-case event phrases: an event noun from `event_nouns.txt` ("talks", "ceasefire",
+//! "crash", "martial law") with the modifiers right before it (words of `event_modifiers.txt`,
+//! hyphenated words such as "three-day", years, ordinals, and names such as "Istanbul" or
+//! "Easter"): "direct talks", "2022 Istanbul talks", "triple train crash", "the war".
+//!
+//! A bare noun counts only after "the" ("the war"), and a noun that modifies the next word
+//! ("crash site", "war crimes") does not count. Resolution keys the phrases by synonym class
+//! and distinguishing name, year or ordinal ([`event_key`]), and keeps only events the
+//! documents name at least twice. Does not find events described by verbs or clauses.
+
+use super::lexicon::Lexicon;
+use super::normalize::{fold, is_capitalised};
+use super::{Cue, Label, Mention};
+use crate::analysis::text::Span;
+
+/// The most modifiers taken before an event noun.
+const MAX_MODIFIERS: usize = 3;
+
+/// Ordinals that tell events of one kind apart ("first vote", "second vote").
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "final"];
+
+/// Nouns after an event noun that make it a modifier ("crash site", "war crimes").
+const COMPOUND_TAILS: &[&str] = &[
+    "site",
+    "sites",
+    "scene",
+    "crimes",
+    "crime",
+    "criminal",
+    "criminals",
+    "zone",
+    "zones",
+    "victims",
+    "victim",
+    "survivors",
+    "count",
+    "counts",
+    "result",
+    "results",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "deal",
+    "deals",
+    "line",
+    "lines",
+    "effort",
+    "efforts",
+    "monitor",
+    "monitors",
+    "monitoring",
+    "observers",
+    "violation",
+    "violations",
+    "agreement",
+    "agreements",
+    "terms",
+    "time",
+    "room",
+    "footage",
+    "probe",
+    "inquiry",
+    "investigation",
+    "report",
+    "reports",
+    "toll",
+    "record",
+    "records",
+    "fund",
+    "chest",
+    "machine",
+    "cabinet",
+    "powers",
+    "rule",
+    "orders",
+    "order",
+    "decree",
+    "command",
+    "commander",
+    "commanders",
+    "council",
+];
+
+/// Holidays that name an event when they modify an event noun ("Easter truce").
+const HOLIDAYS: &[&str] =
+    &["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Thanksgiving", "Hanukkah", "Passover", "Orthodox"];
+
+/// Appends the event phrases of `text` to `out` (skipping spans for which `skip` is true).
+/// Event nouns are found with one Aho-Corasick pass; only around them is the text read
+/// word by word.
+pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Span) -> bool) {
+    for m in lex.event_automaton.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            || text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        // A noun modifying the next word is not the event ("crash site", "ceasefire talks":
+        // the later noun takes this one as a modifier).
+        if let Some(next) = text[end..].strip_prefix(' ').map(first_word) {
+            if COMPOUND_TAILS.contains(&next) || lex.event_nouns.contains_key(next) {
+                continue;
+            }
+        }
+        let mut first = start;
+        let mut modifiers = 0;
+        let mut after_the = false;
+        while modifiers < MAX_MODIFIERS {
+            let Some(prev) = text[..first].strip_suffix(' ').and_then(last_word) else { break };
+            let prev_start = first - 1 - prev.len();
+            if prev == "the" {
+                after_the = true;
+                break;
+            }
+            if !is_modifier(text, prev, prev_start, lex) {
+                break;
+            }
+            first = prev_start;
+            modifiers += 1;
+        }
+        if modifiers == 0 && !after_the {
+            continue;
+        }
+        let span = Span::new(first, end);
+        if !skip(span) {
+            out.push(Mention {
+                span,
+                label: Label::Event,
+                entity: None,
+                with_title: span,
+                cue: Cue::EventPhrase,
+            });
+        }
+    }
+}
+
+/// The word at the start of `text`: letters, digits, hyphens and apostrophes.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The word at the end of `text`, if `text` ends in one.
+fn last_word(text: &str) -> Option<&str> {
+    let start = text
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    (start < text.len()).then(|| &text[start..])
+}
+
+/// The key resolution merges event phrases by: the synonym class of the noun, and the name,
+/// year or ordinal among the modifiers. `None` when the text has no event noun.
+pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let original: Vec<&str> = surface.split_whitespace().collect();
+    let n = words.len();
+    let class = (n >= 2)
+        .then(|| lex.event_nouns.get(&format!("{} {}", words[n - 2], words[n - 1])))
+        .flatten()
+        .or_else(|| lex.event_nouns.get(words[n - 1]))?;
+    let distinguishing = original[..n - 1]
+        .iter()
+        .find(|w| {
+            is_capitalised(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || ORDINALS.contains(&w.to_lowercase().as_str())
+        })
+        .map(|w| fold(w))
+        .unwrap_or_default();
+    Some(format!("event {class} {distinguishing}"))
+}
+
+fn is_modifier(text: &str, word: &str, start: usize, lex: &Lexicon) -> bool {
+    if word.ends_with("'s") || word.ends_with("’s") {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if lex.event_modifiers.contains(&lower)
+        || lex.event_nouns.contains_key(&lower)
+        || ORDINALS.contains(&lower.as_str())
+    {
+        return true;
+    }
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if word.contains('-')
+        && word.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
+    {
+        return true;
+    }
+    // A name, not at the start of a sentence: "Istanbul talks", "Easter truce".
+    let before = text[..start].trim_end_matches(' ');
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+    is_capitalised(word)
+        && !sentence_start
+        && (HOLIDAYS.contains(&word) || !lex.not_names.contains(&lower) && !lex.generic.contains(&lower))
+}
