@@ -73,6 +73,17 @@ fn measure(bytes: usize, budget: Duration, work: &mut dyn FnMut()) -> f64 {
     bytes as f64 * runs as f64 / elapsed() / 1e6
 }
 
+/// Ingest, segment, entities and dates of one event's documents.
+fn per_document_stages(inputs: &[Input]) -> Vec<crosscheck::Doc> {
+    let mut docs: Vec<_> = inputs.iter().map(ingest::ingest).collect();
+    for d in &mut docs {
+        segment::segment(d);
+        entities::extract(d);
+    }
+    time::extract_all(&mut docs, None);
+    docs
+}
+
 fn main() {
     let budget = Duration::from_secs_f64(
         std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3.0),
@@ -97,29 +108,14 @@ fn main() {
     });
     report("ingest + segment + entities + dates + numbers:", &mut || {
         for inputs in &events {
-            let mut docs: Vec<_> = inputs.iter().map(ingest::ingest).collect();
-            for d in &mut docs {
-                segment::segment(d);
-                entities::extract(d);
-            }
-            time::extract_all(&mut docs, None);
-            for d in &mut docs {
-                numbers::extract(d);
-            }
+            let mut docs = per_document_stages(inputs);
+            docs.iter_mut().for_each(numbers::extract);
             std::hint::black_box(docs);
         }
     });
     // Each stage alone, on documents prepared up to it (the time to clone them is taken off).
-    let mut prepared: Vec<Vec<crosscheck::Doc>> = Vec::new();
-    for inputs in &events {
-        let mut docs: Vec<_> = inputs.iter().map(ingest::ingest).collect();
-        for d in &mut docs {
-            segment::segment(d);
-            entities::extract(d);
-        }
-        time::extract_all(&mut docs, None);
-        prepared.push(docs);
-    }
+    let prepared: Vec<Vec<crosscheck::Doc>> =
+        events.iter().map(|inputs| per_document_stages(inputs)).collect();
     report("  ingest:", &mut || {
         for inputs in &events {
             std::hint::black_box(inputs.iter().map(ingest::ingest).collect::<Vec<_>>());
