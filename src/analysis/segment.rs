@@ -423,8 +423,9 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
     if word.is_empty() {
         return true;
     }
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() && end == i + 1 {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    let single_letter = letters.next().filter(|_| letters.next().is_none());
+    if single_letter.is_some_and(char::is_uppercase) && end == i + 1 {
         // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
         return SENTENCE_STARTERS.contains(next_word);
     }

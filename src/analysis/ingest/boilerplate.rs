@@ -96,6 +96,22 @@ struct Line<'a> {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    if s.is_ascii() {
+        // Byte scan: for ASCII, `is_alphanumeric` and `to_lowercase` are their ASCII forms.
+        let mut bytes = Vec::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                space = false;
+                bytes.push(b.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
             if space && !out.is_empty() {

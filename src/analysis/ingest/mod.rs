@@ -59,6 +59,9 @@ pub fn ingest(input: &Input) -> Doc {
 /// (undecodable bytes) and control characters. The first occurrence gets the span.
 fn text_diagnostics(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if !may_be_damaged(text.as_bytes()) {
+        return out;
+    }
     let mut note = |what: &str, test: &dyn Fn(char) -> bool| {
         let mut found = text.char_indices().filter(|&(_, c)| test(c));
         if let Some((first, c)) = found.next() {
@@ -74,4 +77,11 @@ fn text_diagnostics(text: &str) -> Vec<Diagnostic> {
     });
     note("control character(s)", &|c| c.is_control() && !c.is_whitespace());
     out
+}
+
+/// False when `text` surely holds no replacement character and no control character
+/// (a byte scan; the char scan of [`text_diagnostics`] runs only when this is true).
+fn may_be_damaged(bytes: &[u8]) -> bool {
+    bytes.windows(2).any(|w| w[0] == 0xEF || (w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])))
+        || bytes.iter().any(|&b| (b < 0x20 && !b.is_ascii_whitespace() && b != 0x0B) || b == 0x7F)
 }
