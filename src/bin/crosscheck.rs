@@ -9,7 +9,8 @@ use crosscheck::{analyze, Format, Input, Options};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--") && *a != "analyze" && *a != "json").collect();
+    let files: Vec<&String> =
+        args.iter().filter(|a| !a.starts_with("--") && *a != "analyze" && *a != "json").collect();
     let mut inputs = Vec::new();
     for f in files {
         let bytes = std::fs::read(f).with_context(|| format!("reading {f}"))?;
