@@ -33,6 +33,7 @@
 //! `wasm32-unknown-unknown`.
 
 pub mod analysis;
+pub mod render;
 
 pub use analysis::{analyze, run, Analysis, Doc, Format, Input, Options, Report, Span};
 

@@ -61,6 +61,7 @@ pub struct Analysis {
 pub fn run(inputs: &[Input], options: &Options) -> Analysis {
     let mut docs: Vec<Doc> = inputs.iter().map(ingest::ingest).collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text)));
+    make_ids_unique(&mut docs);
     for doc in &mut docs {
         segment::segment(doc);
         entities::extract(doc);
@@ -74,6 +75,19 @@ pub fn run(inputs: &[Input], options: &Options) -> Analysis {
     let clusters = align::align(&docs, &entities);
     let disagreements = conflicts::find(&docs, &entities, &clusters);
     Analysis { docs, entities, clusters, disagreements }
+}
+
+/// Gives repeated ids a suffix (`a`, `a-2`, `a-3`), so every finding names one document.
+fn make_ids_unique(docs: &mut [Doc]) {
+    let mut seen = std::collections::HashSet::new();
+    for doc in docs.iter_mut() {
+        let mut n = 1;
+        let base = doc.id.clone();
+        while !seen.insert(doc.id.clone()) {
+            n += 1;
+            doc.id = format!("{base}-{n}");
+        }
+    }
 }
 
 /// Runs the pipeline and returns the report (the contract of `design.md`).

@@ -1,24 +1,396 @@
-//! Segmentation: paragraphs, sentences and word tokens, as byte spans.
+//! Segmentation: paragraphs, sentences and word tokens, as byte spans of the document.
 //!
-//! (Skeleton: line-based so far; see the issue tracker.)
+//! - **Paragraphs.** News text pasted from the web uses a blank line or a single newline
+//!   between paragraphs, so every non-blank line is a paragraph (`\n`, `\r\n`, `\r`,
+//!   U+2028 and U+2029 all end a line). Exception: a hard-wrapped text (blank lines between
+//!   blocks, and most lines broken mid-sentence at a similar width) has one paragraph per
+//!   block. Paragraph spans are trimmed of surrounding whitespace.
+//! - **Sentences.** A rule-based splitter inside each paragraph, in one pass: a sentence
+//!   ends at `.`, `!`, `?`, `…` (or a run of them) followed by closing quotes or brackets,
+//!   then whitespace and a character that is not a lowercase letter. It does not end at an
+//!   abbreviation from `src/data/abbreviations.txt` (titles never end one; "U.S." ends
+//!   one only before a common sentence opener from `src/data/sentence_starters.txt`), at
+//!   an initial ("J. R. R."), inside a number ("3.5") or before a lowercase word. CJK
+//!   enders (`。！？`) end a sentence without a following space. A quotation that is
+//!   followed by an attribution (`,” he said`, `” she added`) is kept whole even when it
+//!   holds several sentences; quotes that do not close in the paragraph are ignored.
+//!   Leading list bullets and Markdown heading/quote markers are left out of sentences.
+//! - **Tokens.** Unicode word boundaries (UAX #29); spaces and punctuation left out.
+//!
+//! Site chrome (`Exclusion::Chrome` ranges from ingest) yields no sentences and no
+//! tokens: later stages never see navigation or "Related Posts" blocks. Captions do get
+//! sentences and tokens (they name people and places); the claims stage skips them.
+//! Paragraphs cover every non-blank line, chrome included.
+//!
+//! Cost is linear in the text length (look-behind for abbreviations is capped).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::{Doc, Sentence, Span};
+use super::text::{Doc, Exclusion, Sentence, Span};
 
-/// Fills `paragraphs`, `sentences` and `tokens`.
+/// How an abbreviation behaves before the next word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AbbreviationKind {
+    /// Precedes a name: never ends a sentence.
+    Title,
+    /// A month: never ends a sentence before a number.
+    Month,
+    /// Ends a sentence only before a common sentence opener.
+    Other,
+}
+
+static ABBREVIATIONS: LazyLock<HashMap<String, AbbreviationKind>> = LazyLock::new(|| {
+    data_lines(include_str!("../data/abbreviations.txt"))
+        .filter_map(|line| {
+            let (abbr, kind) = line.rsplit_once(char::is_whitespace)?;
+            let kind = match kind {
+                "title" => AbbreviationKind::Title,
+                "month" => AbbreviationKind::Month,
+                _ => AbbreviationKind::Other,
+            };
+            Some((abbr.trim().to_lowercase(), kind))
+        })
+        .collect()
+});
+
+static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/sentence_starters.txt")).collect());
+
+/// The entries of a data file: trimmed, non-empty lines not starting with `#`.
+fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Fills `paragraphs`, `sentences` and `tokens`. Reads `text` and `excluded`.
 pub fn segment(doc: &mut Doc) {
-    let mut offset = 0;
-    for line in doc.text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        if !trimmed.trim().is_empty() {
-            let span = Span::new(offset + lead, offset + trimmed.len());
-            let paragraph = doc.paragraphs.len();
-            doc.paragraphs.push(span);
-            doc.sentences.push(Sentence { span, paragraph });
+    let text = doc.text.as_str();
+    let paragraphs = paragraphs(text);
+    let chrome: Vec<Span> =
+        doc.excluded.iter().filter(|e| e.kind == Exclusion::Chrome).map(|e| e.span).collect();
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    for (index, &paragraph) in paragraphs.iter().enumerate() {
+        for piece in outside(paragraph, &chrome) {
+            let piece = trim(text, piece);
+            if piece.is_empty() {
+                continue;
+            }
+            for span in sentences_in(text, piece) {
+                sentences.push(Sentence { span, paragraph: index });
+            }
+            let slice = &text[piece.range()];
+            tokens.extend(
+                slice.unicode_word_indices().map(|(i, w)| Span::new(i, i + w.len()).shift(piece.start)),
+            );
         }
-        offset += line.len();
     }
-    doc.tokens = doc.text.unicode_word_indices().map(|(i, w)| Span::new(i, i + w.len())).collect();
+    doc.paragraphs = paragraphs;
+    doc.sentences = sentences;
+    doc.tokens = tokens;
+}
+
+/// True for the characters that end a line.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The non-blank lines of `text`, trimmed of surrounding whitespace, in order.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_line_break(c)) {
+        push_trimmed(text, Span::new(start, i), &mut out);
+        start = i + c.len_utf8();
+    }
+    push_trimmed(text, Span::new(start, text.len()), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let span = trim(text, span);
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+/// `span` without leading and trailing whitespace.
+pub fn trim(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    if start >= end {
+        Span::new(span.start, span.start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// The paragraphs of `text`: one per non-blank line, or one per blank-line-separated
+/// block when the text is hard-wrapped.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    if !is_hard_wrapped(text, &lines) {
+        return lines;
+    }
+    let mut out: Vec<Span> = Vec::new();
+    let mut previous_end = 0;
+    for line in lines {
+        let gap = &text[previous_end..line.start];
+        let blank_line_between = gap.chars().filter(|&c| c == '\n').count() >= 2
+            || gap.chars().filter(|&c| c == '\r').count() >= 2;
+        match out.last_mut() {
+            Some(last) if !blank_line_between && !is_list_item(&text[line.range()]) => last.end = line.end,
+            _ => out.push(line),
+        }
+        previous_end = line.end;
+    }
+    out
+}
+
+/// A text is hard-wrapped when blank lines separate its blocks and most lines that are
+/// followed by another line of the same block stop mid-sentence at a similar width.
+fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
+    if lines.len() < 6 || !(text.contains("\n\n") || text.contains("\r\n\r\n")) {
+        return false;
+    }
+    let widths: Vec<usize> = lines.iter().map(|l| text[l.range()].chars().count()).collect();
+    if widths.iter().any(|&w| w > 100) {
+        return false;
+    }
+    let mut continued = 0;
+    let mut mid_sentence = 0;
+    for (i, pair) in lines.windows(2).enumerate() {
+        let gap = &text[pair[0].end..pair[1].start];
+        if gap.matches('\n').count() >= 2 || gap.matches('\r').count() >= 2 {
+            continue;
+        }
+        continued += 1;
+        let line = &text[pair[0].range()];
+        let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ':']);
+        if !ends_sentence && (40..=100).contains(&widths[i]) {
+            mid_sentence += 1;
+        }
+    }
+    continued >= 3 && mid_sentence * 10 >= continued * 6
+}
+
+fn is_list_item(line: &str) -> bool {
+    line.starts_with(['-', '*', '•']) && line.chars().nth(1).is_some_and(char::is_whitespace)
+}
+
+/// The parts of `span` not covered by any of `holes` (sorted, non-overlapping).
+fn outside(span: Span, holes: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    let first = holes.partition_point(|h| h.end <= span.start);
+    for hole in holes[first..].iter().take_while(|h| h.start < span.end) {
+        if hole.start > start {
+            out.push(Span::new(start, hole.start));
+        }
+        start = start.max(hole.end);
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
+}
+
+/// Bytes of a leading list bullet or Markdown heading / block-quote marker, if any.
+fn marker_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    if s.starts_with('#') {
+        while i < bytes.len() && bytes[i] == b'#' && i < 6 {
+            i += 1;
+        }
+    } else if s.starts_with(['-', '*', '>', '+']) {
+        i = 1;
+    } else if s.starts_with('•') || s.starts_with('▪') || s.starts_with('●') {
+        i = 3;
+    } else {
+        return 0;
+    }
+    let rest = &s[i..];
+    let spaces = rest.len() - rest.trim_start().len();
+    if spaces == 0 || spaces == rest.len() {
+        return 0;
+    }
+    i + spaces
+}
+
+/// Characters that end a sentence when followed by a space.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '।' | '॥')
+}
+
+/// Full-width enders of Chinese and Japanese text: they need no following space.
+fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Closing quotes and brackets that belong to the sentence before them.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）')
+}
+
+/// A quotation inside a paragraph: byte offsets of its opening and closing marks.
+#[derive(Clone, Copy, Debug)]
+struct Quote {
+    open: usize,
+    close: usize,
+}
+
+/// The quotations of `s` whose sentences must stay together because an attribution
+/// follows them (`," he said`, `” she added`, `”, said X`). Sorted, non-overlapping.
+fn attributed_quotes(s: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut previous: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        match (open, c) {
+            (None, '“' | '„' | '«' | '「' | '『') => open = Some((i, c)),
+            (None, '"') if previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p)) => {
+                open = Some((i, c))
+            }
+            (Some((start, opener)), _) if closes(opener, c) => {
+                open = None;
+                let quote = Quote { open: start, close: i };
+                if is_attributed(s, quote, c) {
+                    out.push(quote);
+                }
+            }
+            // A new opening mark before the last one closed: the last one was stray.
+            (Some(_), '“' | '«' | '「' | '『') => open = Some((i, c)),
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+fn closes(opener: char, c: char) -> bool {
+    match opener {
+        '“' => c == '”',
+        '„' => c == '“' || c == '”',
+        '«' => c == '»',
+        '「' => c == '」',
+        '『' => c == '』',
+        _ => c == '"',
+    }
+}
+
+/// True when the quotation is followed by an attribution: a comma just inside or just
+/// after the closing mark, or a lowercase word after it.
+fn is_attributed(s: &str, quote: Quote, closer: char) -> bool {
+    let inside = s[quote.open..quote.close].trim_end();
+    if inside.ends_with(',') {
+        return true;
+    }
+    let after = s[quote.close + closer.len_utf8()..].trim_start();
+    match after.chars().next() {
+        Some(',') => true,
+        Some(c) => c.is_lowercase(),
+        None => false,
+    }
+}
+
+/// The sentences of one paragraph piece (`span`, trimmed), in order.
+fn sentences_in(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.range()];
+    let quotes = attributed_quotes(s);
+    let mut quote_index = 0;
+    let mut out = Vec::new();
+    let mut start = marker_len(s);
+    let mut i = start;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else { break };
+        let cjk = is_cjk_terminator(c);
+        if !cjk && !is_terminator(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // The run of enders and closing marks after this one belongs to the sentence.
+        let mut end = i + c.len_utf8();
+        while let Some(next) = s[end..].chars().next() {
+            if is_terminator(next) || is_cjk_terminator(next) || is_closer(next) {
+                end += next.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let next_start = end + (s[end..].len() - s[end..].trim_start().len());
+        while quote_index < quotes.len() && quotes[quote_index].close < i {
+            quote_index += 1;
+        }
+        let in_attributed_quote = quotes.get(quote_index).is_some_and(|q| q.open < i && i < q.close);
+        let boundary = next_start < s.len()
+            && !in_attributed_quote
+            && (cjk || (next_start > end && ends_sentence(s, i, c, end, next_start)));
+        if boundary {
+            out.push(Span::new(start, end));
+            start = next_start;
+        }
+        i = end.max(i + 1);
+        while i < s.len() && !s.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    let rest = s[start..].trim_end();
+    if !rest.is_empty() {
+        out.push(Span::new(start, start + rest.len()));
+    }
+    out.into_iter().filter(|sp| !sp.is_empty()).map(|sp| sp.shift(span.start)).collect()
+}
+
+/// Decides whether the ender `c` at `i` (with its closing run up to `end`) ends the
+/// sentence, given that the next sentence would start at `next_start`.
+fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> bool {
+    let next_word = word_at(&s[next_start..]);
+    let Some(first) = s[next_start..].chars().next() else { return true };
+    if first.is_lowercase() {
+        return false;
+    }
+    if c != '.' || end > i + 1 && s[i + 1..end].starts_with('.') {
+        return true;
+    }
+    // A period right after a word: an abbreviation or an initial?
+    let word = word_before(s, i);
+    if word.is_empty() {
+        return true;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() && end == i + 1 {
+        // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
+        return SENTENCE_STARTERS.contains(next_word);
+    }
+    let key = format!("{}.", word.to_lowercase());
+    match ABBREVIATIONS.get(&key) {
+        Some(AbbreviationKind::Title) => false,
+        Some(AbbreviationKind::Month) if first.is_ascii_digit() => false,
+        Some(_) => SENTENCE_STARTERS.contains(next_word),
+        None => true,
+    }
+}
+
+/// The word (letters and inner periods, like `U.S` or `Mr`) that ends right before byte `i`.
+fn word_before(s: &str, i: usize) -> &str {
+    const MAX_LOOKBEHIND: usize = 24;
+    let mut start = i;
+    for (j, c) in s[..i].char_indices().rev() {
+        if i - j > MAX_LOOKBEHIND || !(c.is_alphabetic() || c == '.') {
+            break;
+        }
+        start = j;
+    }
+    s[start..i].trim_start_matches('.')
+}
+
+/// The leading word of `s` (letters only).
+fn word_at(s: &str) -> &str {
+    let s = s.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+    let end = s.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }

@@ -1,1 +1,2 @@
+//! Placeholder until the web app lands.
 fn main() {}

@@ -1,0 +1,212 @@
+//! Boilerplate: finds photo captions and site chrome in an article's text and returns
+//! them as excluded ranges (sorted, non-overlapping). The text is never changed.
+//!
+//! Mostly line by line, with the cues of `src/data/boilerplate.txt`:
+//!
+//! - a **caption** line holds a photo credit ("(AP Photo/...)", "Credit: ...", "(Getty)")
+//!   or starts like one ("FILE –", "Photo: ...");
+//! - a **chrome** line is a known chrome line ("Advertisement", "Share", "Follow us on"),
+//!   starts with a chrome phrase ("Subscribe to ...", "Read more ..."), is a short line
+//!   with a chrome phrase ("All rights reserved"), a copyright line, a line of symbols only,
+//!   or navigation (a breadcrumb, or several short items separated by `|`, `»`, `•`);
+//! - a **related-stories heading** ("You May Also Like", "Related Posts") is chrome with
+//!   the teaser lines that follow it: headlines without final punctuation, snippets cut
+//!   with "…", until the first line that reads like article text;
+//! - inside a line, a parenthesised "(Read more ...)" / "(Also read ...)" is chrome.
+//!
+//! It does not look at layout (there is none in pasted text), and its cues are English.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::segment::lines;
+use super::super::text::{Excluded, Exclusion, Format, Span};
+
+/// The cues of `src/data/boilerplate.txt`, by kind.
+#[derive(Default)]
+struct Cues {
+    lines: Vec<String>,
+    headings: Vec<String>,
+    prefixes: Vec<String>,
+    contains: Vec<String>,
+    captions: Vec<String>,
+    caption_prefixes: Vec<String>,
+    caption_suffixes: Vec<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut cues = Cues::default();
+    for line in include_str!("../../data/boilerplate.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((kind, phrase)) = line.split_once('|') else { continue };
+        let phrase = phrase.trim().to_string();
+        let list = match kind.trim() {
+            "line" => &mut cues.lines,
+            "heading" => &mut cues.headings,
+            "prefix" => &mut cues.prefixes,
+            "contains" => &mut cues.contains,
+            "caption" => &mut cues.captions,
+            "caption-prefix" => &mut cues.caption_prefixes,
+            "caption-suffix" => &mut cues.caption_suffixes,
+            _ => continue,
+        };
+        list.push(phrase);
+    }
+    cues
+});
+
+static INLINE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:read more|also read|read also|see also|watch|click here|related)\b[^()\n]{0,200}\)")
+        .expect("valid regex")
+});
+
+static MARKDOWN_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^!\[[^\]]*\]\([^)]*\)\s*$").expect("valid regex"));
+
+static MARKDOWN_LINK_DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").expect("valid regex"));
+
+/// A line with its normalised form (lowercase, punctuation as spaces, spaces collapsed).
+struct Line<'a> {
+    span: Span,
+    raw: &'a str,
+    lower: String,
+    normal: String,
+    words: usize,
+}
+
+/// Lowercase, every non-alphanumeric run turned into one space, trimmed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+fn starts_with_phrase(normal: &str, phrase: &str) -> bool {
+    normal.starts_with(phrase) && normal[phrase.len()..].chars().next().is_none_or(|c| c == ' ')
+}
+
+fn contains_phrase(normal: &str, phrase: &str) -> bool {
+    normal.match_indices(phrase).any(|(i, _)| {
+        let before_ok = normal[..i].chars().next_back().is_none_or(|c| c == ' ');
+        let after_ok = normal[i + phrase.len()..].chars().next().is_none_or(|c| c == ' ');
+        before_ok && after_ok
+    })
+}
+
+/// The excluded ranges of `text`: sorted, non-overlapping.
+pub fn find(text: &str, format: Format) -> Vec<Excluded> {
+    let lines: Vec<Line> = lines(text)
+        .into_iter()
+        .map(|span| {
+            let raw = &text[span.range()];
+            let normal = normalize(raw);
+            let words = normal.split(' ').filter(|w| !w.is_empty()).count();
+            Line { span, raw, lower: raw.to_lowercase(), normal, words }
+        })
+        .collect();
+    let mut out: Vec<Excluded> = Vec::new();
+    let mut in_related_block = false;
+    for (index, line) in lines.iter().enumerate() {
+        let kind = if in_related_block && is_teaser(line) {
+            Some(Exclusion::Chrome)
+        } else {
+            in_related_block = false;
+            if CUES.headings.iter().any(|h| line.normal == *h) && line.words <= 8 {
+                in_related_block = true;
+                Some(Exclusion::Chrome)
+            } else {
+                classify(line, &lines, index, format)
+            }
+        };
+        match kind {
+            Some(kind) => out.push(Excluded { span: line.span, kind }),
+            None => {
+                for m in INLINE_CHROME.find_iter(line.raw) {
+                    let span = Span::new(m.start(), m.end()).shift(line.span.start);
+                    out.push(Excluded { span, kind: Exclusion::Chrome });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A teaser line in a related-stories block: a headline, a cut snippet, a date or a
+/// reading-time line.
+fn is_teaser(line: &Line) -> bool {
+    let raw = line.raw.trim_end();
+    let cut = raw.ends_with('…') || raw.ends_with("...");
+    let headline = line.words <= 20 && !raw.ends_with(['.', '!', '?', ':', ';']);
+    cut || headline || line.words <= 3
+}
+
+fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option<Exclusion> {
+    if format == Format::Markdown {
+        if MARKDOWN_IMAGE.is_match(line.raw) {
+            return Some(Exclusion::Caption);
+        }
+        if MARKDOWN_LINK_DEFINITION.is_match(line.raw) {
+            return Some(Exclusion::Chrome);
+        }
+    }
+    if line.normal.is_empty() {
+        // Symbols only: separators, "×" close buttons, bullets. Markdown rules are kept.
+        return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
+    }
+    let cues = &*CUES;
+    if cues.captions.iter().any(|c| line.lower.contains(c.as_str()))
+        || cues.caption_prefixes.iter().any(|c| line.lower.starts_with(c.as_str()))
+        || cues.caption_suffixes.iter().any(|c| line.lower.ends_with(c.as_str()))
+    {
+        return Some(Exclusion::Caption);
+    }
+    let short = line.words <= 30;
+    if cues.lines.iter().any(|c| line.normal == *c)
+        || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
+        || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
+        || (short && is_copyright(line.raw))
+        || is_navigation(line, lines, index)
+    {
+        return Some(Exclusion::Chrome);
+    }
+    None
+}
+
+fn is_copyright(raw: &str) -> bool {
+    let t = raw.trim_start();
+    t.starts_with('©') || t.contains(" © ") || t.to_lowercase().starts_with("(c) ")
+}
+
+/// Navigation: several short items separated by `|`, `»`, `›`, `•` or `>`, or a
+/// breadcrumb starting with "Home" that ends with another line of the text (the title).
+fn is_navigation(line: &Line, lines: &[Line], index: usize) -> bool {
+    let items: Vec<&str> = line.raw.split(['|', '»', '›', '•', '>']).map(str::trim).collect();
+    if items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 4) {
+        return true;
+    }
+    if line.normal.starts_with("home ") && line.words <= 30 {
+        let nearby = lines.iter().skip(index + 1).take(3);
+        return nearby.into_iter().any(|other| {
+            other.normal.len() >= 10
+                && other.normal.len() < line.normal.len()
+                && line.normal.ends_with(&other.normal)
+        });
+    }
+    false
+}

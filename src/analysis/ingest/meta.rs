@@ -1,0 +1,313 @@
+//! Document metadata: title, outlet, byline and publication date, from the HTML head
+//! when there is one, else from what the text shows in its first and last lines.
+//!
+//! - **Title**: the HTML headline (`<h1>`, `og:title`, `<title>` without its " | Site"
+//!   tail), a Markdown `#` heading, or the first line of the text when it is short and has
+//!   no sentence-final punctuation (boilerplate lines skipped).
+//! - **Byline**: "By Jane Doe" (also "Written by", "Reported by"), or the HTML author.
+//! - **Outlet**: `og:site_name`, "Published by X", the outlet after a byline ("By Jane
+//!   Doe, Reuters"), a dateline credit ("LONDON (Reuters) -"), a line that is only a known
+//!   outlet or agency name (`src/data/news_outlets.txt`), a copyright line ("© 2024 X"),
+//!   "Subscribe to X ..." or "X Bureau:" in a dateline.
+//! - **Published**: `article:published_time`, `<time datetime>` or JSON-LD
+//!   `datePublished`; else a short "Published: 3rd June 2023", "Updated June 3, 2023" or
+//!   date-only line near the top or bottom. Relative dates are not resolved here (the
+//!   time stage does that).
+//!
+//! Found values carry the span they were read from when it is in the text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::super::segment::lines;
+use super::super::text::{DocMeta, Excluded, Exclusion, Format, Found, Span};
+use super::boilerplate::normalize;
+use super::html::Head;
+
+/// How many lines at the top and bottom of the text are searched for metadata.
+const TOP_LINES: usize = 10;
+const BOTTOM_LINES: usize = 6;
+
+/// Month names and abbreviations (lowercase) to month numbers.
+static MONTHS: LazyLock<HashMap<&'static str, i8>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../../data/months.txt").lines().filter(|l| !l.starts_with('#')) {
+        let mut words = line.split_whitespace();
+        let Some(number) = words.next().and_then(|n| n.parse::<i8>().ok()) else { continue };
+        for name in words {
+            map.insert(name, number);
+        }
+    }
+    map
+});
+
+/// Known outlets: normalised name or alias -> the name to report.
+static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../../data/news_outlets.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, alias) = match line.split_once('=') {
+            Some((name, alias)) => (name.trim(), alias.trim()),
+            None => (line, line),
+        };
+        map.insert(normalize(name), name);
+        map.insert(normalize(alias), name);
+    }
+    map
+});
+
+const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+/// Absolute dates: "3rd June 2023", "June 3, 2023", "Sept. 3 2023", "2023-06-03".
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\.?,?\s+(?P<y1>(?:19|20)[0-9]{{2}})|(?P<m2>{m})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})|(?P<y3>(?:19|20)[0-9]{{2}})-(?P<m3>[01][0-9])-(?P<d3>[0-3][0-9]))\b",
+        m = MONTH_PATTERN
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|written by|reported by|words by|story by)\s*:?\s+(?P<name>[^,|/–—\n]{2,80}?)\s*(?:[,|/–—]\s*(?P<rest>.{2,80}))?$")
+        .expect("valid regex")
+});
+
+static PUBLISHED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex"));
+
+static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}][\p{Lu}\p{M} .,'-]{1,40}\s*\((?P<name>[^()]{2,40})\)\s*[-–—:]")
+        .expect("valid regex")
+});
+
+static BUREAU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
+        .expect("valid regex")
+});
+
+static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^subscribe to\s+(?:the\s+)?(?P<name>.{2,40}?)\s+(?:telegram|newsletter|channel|on|for|youtube|whatsapp|app|daily)\b")
+        .expect("valid regex")
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2,4})?)?\s*[,.•|-]?\s*(?P<name>[^.|•\n]*?)\s*(?:[.|•]|all rights reserved|$)")
+        .expect("valid regex")
+});
+
+static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?P<cue>first published|published on|published|posted on|posted|last updated|updated on|updated|date)\b").expect("valid regex")
+});
+
+/// Detects the metadata of a document.
+pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) -> DocMeta {
+    let all_lines = lines(text);
+    let chrome = |span: Span| excluded.iter().any(|e| e.kind == Exclusion::Chrome && e.span.contains(span));
+    let top: Vec<Span> = all_lines.iter().copied().take(TOP_LINES).collect();
+    let bottom: Vec<Span> =
+        all_lines.iter().copied().skip(all_lines.len().saturating_sub(BOTTOM_LINES)).collect();
+    let edges: Vec<Span> = top.iter().chain(bottom.iter().filter(|b| !top.contains(b))).copied().collect();
+
+    let mut meta = DocMeta::default();
+    meta.title = head
+        .headline
+        .as_deref()
+        .or(head.title.as_deref())
+        .map(|t| found_in(text, &clean_title(t, head.site_name.as_deref())))
+        .or_else(|| text_title(text, format, &top, &chrome));
+
+    let mut byline_rest = None;
+    for &line in &top {
+        if let Some(c) = BYLINE.captures(&text[line.range()]) {
+            let name = c.name("name").expect("group name");
+            if name.as_str().split_whitespace().count() <= 8 {
+                let span = Span::new(name.start(), name.end()).shift(line.start);
+                meta.byline = Some(Found { value: name.as_str().trim().to_string(), span: Some(span) });
+                byline_rest = c.name("rest").map(|r| (r.as_str().trim().to_string(), r.start() + line.start));
+                break;
+            }
+        }
+    }
+    if meta.byline.is_none() {
+        meta.byline = head.author.as_deref().map(|a| found_in(text, a));
+    }
+
+    meta.outlet = head
+        .site_name
+        .as_deref()
+        .map(|s| found_in(text, s))
+        .or_else(|| outlet_from_text(text, &edges, byline_rest));
+    meta.published = head.published.as_deref().and_then(parse_date).map(|d| Found { value: d, span: None });
+    if meta.published.is_none() {
+        meta.published = published_from_text(text, &edges);
+    }
+    meta
+}
+
+/// `<title>` text without a " | Site" or " - Site" tail.
+fn clean_title(title: &str, site: Option<&str>) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for separator in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
+                || OUTLETS.contains_key(&normalize(tail))
+                || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4;
+            if tail_is_site {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+/// A value with the span of its first occurrence in the text, if any.
+fn found_in(text: &str, value: &str) -> Found<String> {
+    let value = value.trim().to_string();
+    let span =
+        (!value.is_empty()).then(|| text.find(&value)).flatten().map(|i| Span::new(i, i + value.len()));
+    Found { value, span }
+}
+
+fn text_title(
+    text: &str,
+    format: Format,
+    top: &[Span],
+    chrome: &dyn Fn(Span) -> bool,
+) -> Option<Found<String>> {
+    if format == Format::Markdown {
+        for &line in top {
+            let raw = &text[line.range()];
+            let hashes = raw.len() - raw.trim_start_matches('#').len();
+            if (1..=2).contains(&hashes) && raw[hashes..].starts_with(' ') {
+                let start = line.start + hashes + (raw[hashes..].len() - raw[hashes..].trim_start().len());
+                let end = line.start + raw.trim_end_matches(['#', ' ']).len();
+                if start < end {
+                    let span = Span::new(start, end);
+                    return Some(Found { value: text[span.range()].to_string(), span: Some(span) });
+                }
+            }
+        }
+    }
+    let line = top.iter().copied().find(|&l| !chrome(l))?;
+    let raw = &text[line.range()];
+    let words = raw.split_whitespace().count();
+    let is_title = (2..=25).contains(&words)
+        && raw.len() <= 250
+        && !raw.ends_with(['.', '!', '?', ',', ';', ':', '…'])
+        && !raw.starts_with(['-', '*', '•', '"', '“', '(', '['])
+        && !BYLINE.is_match(raw)
+        && !DATE_CUE.is_match(raw)
+        && top.len() > 1;
+    is_title.then(|| Found { value: raw.to_string(), span: Some(line) })
+}
+
+fn outlet_from_text(
+    text: &str,
+    edges: &[Span],
+    byline_rest: Option<(String, usize)>,
+) -> Option<Found<String>> {
+    for &line in edges {
+        if let Some(c) = PUBLISHED_BY.captures(&text[line.range()]) {
+            let name = c.name("name").expect("group name");
+            return Some(found_at(name.as_str(), line.start + name.start()));
+        }
+    }
+    if let Some((rest, start)) = byline_rest {
+        if let Some(&name) = OUTLETS.get(&normalize(&rest)) {
+            return Some(Found { value: name.to_string(), span: Some(Span::new(start, start + rest.len())) });
+        }
+    }
+    for &line in edges {
+        let raw = &text[line.range()];
+        if let Some(c) = DATELINE_CREDIT.captures(raw) {
+            let name = c.name("name").expect("group name");
+            if let Some(&known) = OUTLETS.get(&normalize(name.as_str())) {
+                let span = Span::new(name.start(), name.end()).shift(line.start);
+                return Some(Found { value: known.to_string(), span: Some(span) });
+            }
+        }
+        let stripped = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(&known) = OUTLETS.get(&normalize(stripped)) {
+            let start =
+                line.start + (raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+            return Some(Found {
+                value: known.to_string(),
+                span: Some(Span::new(start, start + stripped.len())),
+            });
+        }
+    }
+    let patterns: [&Regex; 3] = [&COPYRIGHT, &SUBSCRIBE, &BUREAU];
+    for pattern in patterns {
+        for &line in edges {
+            if let Some(name) = pattern.captures(&text[line.range()]).and_then(|c| c.name("name")) {
+                let value = name.as_str().trim();
+                if value.chars().any(char::is_alphabetic) && value.split_whitespace().count() <= 6 {
+                    return Some(found_at(value, line.start + name.start()));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn found_at(value: &str, start: usize) -> Found<String> {
+    let trimmed = value.trim_end();
+    Found { value: trimmed.to_string(), span: Some(Span::new(start, start + trimmed.len())) }
+}
+
+/// The publication date shown near the top or bottom: a line with a "Published" cue
+/// first, then a date-only line, then an "Updated" line.
+fn published_from_text(text: &str, edges: &[Span]) -> Option<Found<Date>> {
+    let mut best: Option<(u8, Found<Date>)> = None;
+    for &line in edges {
+        let raw = &text[line.range()];
+        if raw.split_whitespace().count() > 14 {
+            continue;
+        }
+        let Some(m) = DATE.find(raw) else { continue };
+        let Some(date) = parse_date(m.as_str()) else { continue };
+        let rank = match DATE_CUE.captures(raw).and_then(|c| c.name("cue")).map(|c| c.as_str().to_lowercase())
+        {
+            Some(cue) if cue.contains("updated") => 2,
+            Some(_) => 0,
+            None => {
+                // A date-only line (with a time, a weekday or a place): the dateline.
+                let rest = normalize(&format!("{}{}", &raw[..m.start()], &raw[m.end()..]));
+                if rest.split(' ').filter(|w| !w.is_empty()).count() <= 5 {
+                    1
+                } else {
+                    continue;
+                }
+            }
+        };
+        let found = Found { value: date, span: Some(Span::new(m.start(), m.end()).shift(line.start)) };
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, found));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// Parses one absolute date ("3rd June 2023", "June 3, 2023", "2023-06-03T10:00Z").
+pub fn parse_date(s: &str) -> Option<Date> {
+    let c = DATE.captures(s)?;
+    let number = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
+    let month = |name: &str| {
+        let m = c.name(name)?.as_str().to_lowercase();
+        MONTHS.get(m.as_str()).copied()
+    };
+    let (year, month, day) = if let Some(y) = number("y1") {
+        (y, month("m1")?, number("d1")?)
+    } else if let Some(y) = number("y2") {
+        (y, month("m2")?, number("d2")?)
+    } else {
+        (number("y3")?, number("m3")? as i8, number("d3")?)
+    };
+    Date::new(year, month, i8::try_from(day).ok()?).ok()
+}

@@ -1,0 +1,55 @@
+//! Ingest: turns an [`Input`] into a [`Doc`]. It fixes the document's text, marks
+//! boilerplate as excluded ranges and detects title, outlet, byline and publication date.
+//!
+//! - **Text and Markdown** are kept byte for byte. Markdown is not rendered: `#` heading
+//!   lines count as titles and paragraph boundaries, image lines (`![alt](url)`) as
+//!   captions and link reference definitions (`[1]: https://...`) as chrome; inline link
+//!   syntax stays in the text (spans point into the original).
+//! - **HTML** is reduced to the article's text by a WHATWG tokenizer ([`html`]), and that
+//!   reduced text becomes `Doc::text`: every span of every stage points into it.
+//! - **Boilerplate** ([`boilerplate`]): photo captions and credits become
+//!   `Exclusion::Caption`, site chrome (related-story blocks, subscribe, share, copyright,
+//!   navigation and advertisement lines) `Exclusion::Chrome`. Nothing is deleted.
+//! - **Metadata** ([`meta`]): from the HTML head when there is one, else from the first
+//!   and last lines of the text.
+//!
+//! Ingest never fails: what it cannot use becomes a [`Diagnostic`]. It does not decode
+//! bytes (the shell hands it a `String`) and does not guess the language.
+
+pub mod boilerplate;
+pub mod html;
+pub mod meta;
+
+use super::text::{Diagnostic, Doc, Excluded, Exclusion, Format, Found, Input};
+
+/// Builds the document for one input. Never fails: what it cannot use becomes a diagnostic.
+pub fn ingest(input: &Input) -> Doc {
+    let mut doc = Doc { id: input.id.clone(), format: input.format, ..Doc::default() };
+    let mut head = html::Head::default();
+    let mut captions = Vec::new();
+    match input.format {
+        Format::Html => {
+            let reduced = html::reduce(&input.content);
+            doc.text = reduced.text;
+            head = reduced.head;
+            captions = reduced.captions;
+            doc.diagnostics.extend(reduced.diagnostics);
+        }
+        Format::Text | Format::Markdown => doc.text = input.content.clone(),
+    }
+    if doc.text.trim().is_empty() {
+        doc.diagnostics.push(Diagnostic { span: None, message: "the document has no text".to_string() });
+    }
+    doc.excluded = boilerplate::find(&doc.text, input.format);
+    for span in captions {
+        if !doc.excluded.iter().any(|e| e.span.overlaps(span)) {
+            doc.excluded.push(Excluded { span, kind: Exclusion::Caption });
+        }
+    }
+    doc.excluded.sort_by_key(|e| e.span);
+    doc.meta = meta::detect(&doc.text, input.format, &doc.excluded, &head);
+    if let Some(outlet) = input.outlet.as_ref().filter(|o| !o.trim().is_empty()) {
+        doc.meta.outlet = Some(Found { value: outlet.trim().to_string(), span: None });
+    }
+    doc
+}
