@@ -15,8 +15,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::analysis::conflicts::Severity;
-use crate::analysis::report::{DisagreementRecord, DocumentRecord, EntityRecord};
+use crate::analysis::report::{DisagreementRecord, DocumentRecord, EntityRecord, EvidenceRecord};
 use crate::Report;
+
+/// The order of the entity sections of the briefing.
+const ENTITY_TYPE_ORDER: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "NUMBER"];
 
 /// How a document is named in the briefing: its outlet when known, else its id.
 fn doc_label(doc: &DocumentRecord) -> String {
@@ -26,10 +29,26 @@ fn doc_label(doc: &DocumentRecord) -> String {
     }
 }
 
-/// Text made safe for one Markdown table cell: one line, pipes escaped.
+/// Text made safe for one Markdown table cell: one line; pipes, emphasis and code marks
+/// escaped, `<` written as an entity so article text never becomes HTML.
 fn cell(s: &str) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    one_line.replace('\\', "\\\\").replace('|', "\\|")
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\\' | '|' | '*' | '_' | '`' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '<' => out.push_str("&lt;"),
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 fn severity_rank(s: Severity) -> u8 {
@@ -134,19 +153,22 @@ pub fn markdown(report: &Report) -> String {
     if report.entities.is_empty() {
         let _ = writeln!(out, "No entities.\n");
     }
-    let mut by_type: BTreeMap<String, Vec<&EntityRecord>> = BTreeMap::new();
+    // People first, then organisations, places, groups, events, dates and numbers.
+    let mut by_type: BTreeMap<usize, (&str, Vec<&EntityRecord>)> = BTreeMap::new();
     for e in &report.entities {
-        by_type.entry(e.label.as_str().to_string()).or_default().push(e);
+        let name = e.label.as_str();
+        let rank = ENTITY_TYPE_ORDER.iter().position(|t| *t == name).unwrap_or(ENTITY_TYPE_ORDER.len());
+        by_type.entry(rank).or_insert((name, Vec::new())).1.push(e);
     }
-    for (label_name, mut entities) in by_type {
+    for (label_name, mut entities) in by_type.into_values() {
         entities.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| a.name.cmp(&b.name)));
         let _ = writeln!(out, "### {label_name}\n");
         for e in entities {
             let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
             docs.sort_unstable();
             docs.dedup();
-            let others: Vec<&str> = e.aliases.iter().map(String::as_str).filter(|a| *a != e.name).collect();
-            let _ = write!(out, "- **{}**", e.name.replace('*', "\\*"));
+            let others: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).map(|a| cell(a)).collect();
+            let _ = write!(out, "- **{}**", cell(&e.name));
             if !others.is_empty() {
                 let _ = write!(out, " (also: {})", others.join(", "));
             }
@@ -194,11 +216,64 @@ fn write_disagreement(out: &mut String, n: usize, x: &DisagreementRecord, label:
     }
     out.push_str("\n|");
     for side in &x.sides {
-        let quotes: Vec<String> =
-            side.evidence.iter().map(|e| format!("{}: “{}”", label(&e.doc), cell(&e.text))).collect();
+        let quotes = evidence_quotes(&side.evidence);
+        let single_doc = side.evidence.windows(2).all(|w| w[0].doc == w[1].doc);
+        let quotes: Vec<String> = quotes
+            .into_iter()
+            .map(|(doc, quote)| if single_doc { quote } else { format!("{}: {quote}", label(doc)) })
+            .collect();
         let _ = write!(out, " {} |", quotes.join("<br>"));
     }
     out.push_str("\n\n");
+}
+
+/// The evidence of one side as quotes, one per passage: a span lying inside another
+/// span of the same document (a value inside its sentence) is shown in bold inside it
+/// rather than quoted twice.
+fn evidence_quotes(evidence: &[EvidenceRecord]) -> Vec<(&str, String)> {
+    let mut quotes = Vec::new();
+    for (i, e) in evidence.iter().enumerate() {
+        let inside_another = evidence.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.doc == e.doc
+                && o.start <= e.start
+                && e.end <= o.end
+                && (o.end - o.start > e.end - e.start || j < i)
+        });
+        if inside_another {
+            continue;
+        }
+        let mut marks: Vec<(usize, usize)> = evidence
+            .iter()
+            .filter(|o| {
+                o.doc == e.doc && e.start <= o.start && o.end <= e.end && (o.start, o.end) != (e.start, e.end)
+            })
+            .map(|o| (o.start - e.start, o.end - e.start))
+            .collect();
+        marks.sort_unstable();
+        let mut text = String::new();
+        let mut at = 0;
+        for (start, end) in marks {
+            let (Some(before), Some(marked)) = (e.text.get(at..start), e.text.get(start..end)) else {
+                continue;
+            };
+            if start < at {
+                continue;
+            }
+            text.push_str(&cell(before));
+            text.push_str(if before.ends_with(' ') { " **" } else { "**" });
+            text.push_str(&cell(marked));
+            text.push_str("**");
+            at = end;
+        }
+        let rest = e.text.get(at..).unwrap_or("");
+        if at > 0 && rest.starts_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(&cell(rest));
+        quotes.push((e.doc.as_str(), format!("“{text}”")));
+    }
+    quotes
 }
 
 /// One RFC 4180 field.

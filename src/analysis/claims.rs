@@ -85,7 +85,9 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
         // The last PERSON mentioned before this unit, for pronouns.
         while mention_cursor < doc.mentions.len() && doc.mentions[mention_cursor].span.end <= unit.start {
             let m = &doc.mentions[mention_cursor];
-            if m.label == Label::Person {
+            // Antecedents for "he" and "she": people in subject position (early in their
+            // sentence), not the objects of a verb ("speak with President X").
+            if m.label == Label::Person && is_early_in_sentence(doc, m.span) {
                 last_person = Some(Speaker { entity: m.entity, span: Some(m.span), label: Some(m.label) });
             }
             mention_cursor += 1;
@@ -95,7 +97,8 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
             .copied()
             .filter(|q| unit.contains(*q))
             .collect();
-        if words.len() < MIN_WORDS || is_heading(text, &words) {
+        let figures = words.iter().filter(|w| w.folded.chars().any(|c| c.is_ascii_digit())).count();
+        if words.len() < MIN_WORDS || is_heading(text, &words) || figures * 10 >= words.len() * 4 {
             continue;
         }
         // Words and quotes are both in order: one pass over the two.
@@ -169,6 +172,12 @@ fn starting_in<T>(items: &[T], span: impl Fn(&T) -> Span, unit: Span) -> std::op
     let lo = items.partition_point(|x| span(x).start < unit.start);
     let hi = lo + items[lo..].partition_point(|x| span(x).start <= unit.end);
     lo..hi
+}
+
+/// True when at most five words precede `span` in its sentence.
+fn is_early_in_sentence(doc: &Doc, span: Span) -> bool {
+    let start = doc.sentence_at(span.start).map_or(0, |i| doc.sentences[i].span.start).min(span.start);
+    lexicon::words(&doc.text[start..span.start]).len() <= 5
 }
 
 /// The paragraphs of the document, or its non-empty lines when it was not segmented.
@@ -379,8 +388,16 @@ fn speaker_at(
     let cue_start = pos(cue_word);
     // "X said": a mention ending at most five outside-words before the cue.
     let window_start = outside[cue.at.saturating_sub(5)..cue.at].first().map_or(cue_start, |w| pos(w));
-    if let Some(m) =
-        mentions.iter().rev().find(|m| named(m) && m.span.end <= cue_start && m.span.start >= window_start)
+    let is_modifier = |m: &super::entities::Mention| {
+        // "the 23-year-old from Kenya said": a mention after a preposition is not the subject.
+        let before = doc.text[..m.span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        PREPOSITIONS.contains(&word.to_lowercase().as_str())
+    };
+    if let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| named(m) && m.span.end <= cue_start && m.span.start >= window_start && !is_modifier(m))
     {
         return Some(as_speaker(m));
     }
@@ -396,7 +413,16 @@ fn speaker_at(
     // A pronoun or a title just before the cue.
     for w in outside[cue.at.saturating_sub(3)..cue.at].iter().rev() {
         match w.folded.as_str() {
-            "he" | "she" => return last_person.or(last).filter(|s| s.label != Some(Label::Gpe)),
+            "he" | "she" => {
+                // The later of the last speaker and the last person in subject position.
+                let speaker = last.filter(|s| matches!(s.label, Some(Label::Person) | None));
+                let start = |s: &Option<Speaker>| s.and_then(|x| x.span).map_or(0, |x| x.start);
+                return if start(&speaker) >= start(&last_person) {
+                    speaker.or(last_person)
+                } else {
+                    last_person
+                };
+            }
             "they" | "we" => return last,
             t if lexicon::is_title(t) => {
                 let at = pos(w);
@@ -437,11 +463,17 @@ fn name_run<'a>(doc: &Doc, unit: Span, words: impl Iterator<Item = &'a &'a Word>
                 None => span,
             });
         } else if name.is_some() {
+            if PREPOSITIONS.contains(&w.folded.as_str()) {
+                return None;
+            }
             break;
         }
     }
     name.map(|span| Speaker { entity: None, span: Some(span), label: None })
 }
+
+/// Words after which a name modifies a noun rather than being a subject.
+const PREPOSITIONS: &[&str] = &["from", "of", "in", "at", "for", "with", "by", "on", "to", "near"];
 
 /// Check-worthiness from surface features: numbers, dates, named actors, attribution,
 /// length; questions and very short units score low.

@@ -1,10 +1,31 @@
-//! Disagreements between outlets: typed, with evidence on every side.
+//! Disagreements between outlets: typed, with evidence on every side, a severity and a
+//! one-line explanation.
 //!
-//! (Skeleton: the detectors are being written; see the issue tracker.)
+//! Each kind has its own detector (submodules): quote wording and attribution compare the
+//! quoted passages of all documents; numbers compare quantities about the same thing
+//! (same unit, shared context words) respecting approximations; dates compare the
+//! resolved days of aligned claims; facts look for opposite polarity, antonyms, and a
+//! different actor in the same role; entity sets compare the people listed in aligned
+//! claims; omissions flag a key fact all outlets but one report; internal checks an
+//! article's total against its own parts. Two parties' different claims that every
+//! outlet reports alike are not disagreements.
+//!
+//! It does not judge which side is right, and compares only what the earlier stages
+//! found: an unresolved date or an unparsed number cannot disagree.
+
+mod date;
+mod entity_set;
+mod fact;
+mod internal;
+mod number;
+mod omission;
+mod quote;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::align::Cluster;
+use super::align::{ClaimKeys, ClaimRef, Cluster};
 use super::entities::Entity;
 use super::text::{Doc, Span};
 
@@ -55,8 +76,193 @@ pub struct Disagreement {
     pub sides: Vec<Side>,
 }
 
+/// What every detector reads: the documents, entities, clusters, and the cluster of
+/// each claim.
+pub(crate) struct Ctx<'a> {
+    pub docs: &'a [Doc],
+    pub entities: &'a [Entity],
+    pub clusters: &'a [Cluster],
+    pub cluster_of: HashMap<ClaimRef, usize>,
+    /// The aligner's weighted keys of every claim, for similarities.
+    pub keys: ClaimKeys,
+}
+
+impl Ctx<'_> {
+    pub fn claim(&self, r: ClaimRef) -> &super::claims::Claim {
+        &self.docs[r.doc].claims[r.claim]
+    }
+
+    pub fn text(&self, doc: usize, span: Span) -> &str {
+        self.docs[doc].slice(span)
+    }
+
+    /// The name of a document for explanations: its outlet, or its id.
+    pub fn doc_name(&self, doc: usize) -> &str {
+        let d = &self.docs[doc];
+        d.meta.outlet.as_ref().map_or(d.id.as_str(), |o| o.value.as_str())
+    }
+
+    /// The aligner's similarity of two claims (0 to 1).
+    pub fn similarity(&self, a: ClaimRef, b: ClaimRef) -> f32 {
+        match (self.keys.refs.binary_search(&a), self.keys.refs.binary_search(&b)) {
+            (Ok(i), Ok(j)) => self.keys.similarity(i, j),
+            _ => 0.0,
+        }
+    }
+
+    pub fn same_cluster(&self, a: ClaimRef, b: ClaimRef) -> bool {
+        matches!((self.cluster_of.get(&a), self.cluster_of.get(&b)), (Some(x), Some(y)) if x == y)
+    }
+}
+
 /// Finds disagreements inside clusters and across them.
 pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster]) -> Vec<Disagreement> {
-    let _ = (docs, entities, clusters);
-    Vec::new()
+    let mut cluster_of = HashMap::new();
+    for (i, k) in clusters.iter().enumerate() {
+        for &c in &k.claims {
+            cluster_of.insert(c, i);
+        }
+    }
+    let ctx = Ctx { docs, entities, clusters, cluster_of, keys: ClaimKeys::build(docs) };
+    let mut out = Vec::new();
+    quote::find(&ctx, &mut out);
+    number::find(&ctx, &mut out);
+    date::find(&ctx, &mut out);
+    fact::find(&ctx, &mut out);
+    entity_set::find(&ctx, &mut out);
+    omission::find(&ctx, &mut out);
+    internal::find(&ctx, &mut out);
+    for d in &mut out {
+        for s in &mut d.sides {
+            s.evidence.sort();
+            s.evidence.dedup();
+        }
+    }
+    out.retain(|d| d.sides.len() >= 2 || d.kind == DisagreementKind::Internal);
+    out
+}
+
+/// Longest common subsequence of two word sequences: for each word of `a`, whether it is
+/// kept.
+pub(crate) fn lcs_keep(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[at(i, j)] = if a[i] == b[j] {
+                table[at(i + 1, j + 1)] + 1
+            } else {
+                table[at(i + 1, j)].max(table[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut ka, mut kb) = (vec![false; n], vec![false; m]);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            ka[i] = true;
+            kb[j] = true;
+            i += 1;
+            j += 1;
+        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (ka, kb)
+}
+
+/// A word-level diff of two passages: the words only `a` has and the words only `b` has,
+/// each as runs joined by spaces ("remove" / "eliminate").
+pub(crate) fn word_diff(a: &[&str], b: &[&str]) -> (Vec<String>, Vec<String>) {
+    // Long passages: compare by sets, to keep the cost bounded.
+    if a.len() * b.len() > 40_000 {
+        let only = |x: &[&str], y: &[&str]| {
+            vec![x.iter().filter(|w| !y.contains(w)).copied().collect::<Vec<_>>().join(" ")]
+        };
+        return (only(a, b), only(b, a));
+    }
+    let (ka, kb) = lcs_keep(a, b);
+    let runs = |words: &[&str], keep: &[bool]| {
+        let mut out = Vec::new();
+        let mut run: Vec<&str> = Vec::new();
+        for (w, k) in words.iter().zip(keep) {
+            if *k {
+                if !run.is_empty() {
+                    out.push(run.join(" "));
+                    run.clear();
+                }
+            } else {
+                run.push(w);
+            }
+        }
+        if !run.is_empty() {
+            out.push(run.join(" "));
+        }
+        out
+    };
+    (runs(a, &ka), runs(b, &kb))
+}
+
+/// "‹a› vs ‹b›" diff text for explanations: `-x +y; -z`.
+pub(crate) fn diff_text(a: &[&str], b: &[&str]) -> String {
+    let (only_a, only_b) = word_diff(a, b);
+    let mut parts = Vec::new();
+    for w in only_a.iter().take(4) {
+        parts.push(format!("−“{w}”"));
+    }
+    for w in only_b.iter().take(4) {
+        parts.push(format!("+“{w}”"));
+    }
+    parts.join(" ")
+}
+
+/// The first `n` words of a text, with an ellipsis when cut.
+pub(crate) fn head(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Union-find over `n` items.
+pub(crate) struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    pub fn new(n: usize) -> Groups {
+        Groups { parent: (0..n).collect() }
+    }
+
+    pub fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    pub fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    /// The groups with at least two members, each sorted, in order of first member.
+    pub fn groups(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..self.parent.len() {
+            let r = self.root(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        let mut out: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() >= 2).collect();
+        out.sort();
+        out
+    }
 }

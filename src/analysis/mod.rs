@@ -10,8 +10,8 @@
 //! | ingest | [`ingest`] | input bytes | `text`, `excluded`, `meta` |
 //! | segment | [`segment`] | `text` | `paragraphs`, `sentences`, `tokens` |
 //! | entities | [`entities::extract`] | sentences, tokens, excluded | `mentions` |
-//! | numbers | [`numbers`] | sentences | `numbers` |
-//! | time | [`time`] | sentences, `meta.published` | `dates` |
+//! | time | [`time::extract_all`] | text, `meta.published`, excluded, all docs' anchors | `dates` |
+//! | numbers | [`numbers`] | text, `dates` (left out), excluded | `numbers` |
 //! | resolve | [`entities::resolve`] | all docs' `mentions` | `Entity` list, `Mention::entity` |
 //! | claims | [`claims`] | sentences, mentions, dates, numbers, excluded | `claims` |
 //! | align | [`align`] | all docs' claims | `Cluster` list |
@@ -28,6 +28,7 @@ pub mod report;
 pub mod segment;
 pub mod text;
 pub mod time;
+pub mod words;
 
 pub use report::Report;
 pub use text::{Doc, Format, Input, Span};
@@ -65,8 +66,11 @@ pub fn run(inputs: &[Input], options: &Options) -> Analysis {
     for doc in &mut docs {
         segment::segment(doc);
         entities::extract(doc);
+    }
+    // Dates are resolved across documents: an undated article borrows the others' anchors.
+    time::extract_all(&mut docs, options.reference);
+    for doc in &mut docs {
         numbers::extract(doc);
-        time::extract(doc, options.reference);
     }
     let entities = entities::resolve(&mut docs);
     for doc in &mut docs {

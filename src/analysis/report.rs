@@ -177,11 +177,7 @@ fn evidence(doc: &Doc, span: Span) -> EvidenceRecord {
 }
 
 fn source_name(source: super::time::AnchorSource) -> &'static str {
-    match source {
-        super::time::AnchorSource::Published => "published",
-        super::time::AnchorSource::Inferred => "inferred",
-        super::time::AnchorSource::Reference => "reference",
-    }
+    source.as_str()
 }
 
 impl Report {

@@ -2,9 +2,10 @@
 //!
 //! - **Paragraphs.** News text pasted from the web uses a blank line or a single newline
 //!   between paragraphs, so every non-blank line is a paragraph (`\n`, `\r\n`, `\r`,
-//!   U+2028 and U+2029 all end a line). Exception: a hard-wrapped text (blank lines between
-//!   blocks, and most lines broken mid-sentence at a similar width) has one paragraph per
-//!   block. Paragraph spans are trimmed of surrounding whitespace.
+//!   U+2028 and U+2029 all end a line). Exceptions: Markdown, and a hard-wrapped text
+//!   (blank lines between blocks, most lines broken mid-sentence at a similar width), have
+//!   one paragraph per blank-line-separated block, headings, list items, block quotes and
+//!   table rows standing alone. Paragraph spans are trimmed of surrounding whitespace.
 //! - **Sentences.** A rule-based splitter inside each paragraph, in one pass: a sentence
 //!   ends at `.`, `!`, `?`, `…` (or a run of them) followed by closing quotes or brackets,
 //!   then whitespace and a character that is not a lowercase letter. It does not end at an
@@ -14,6 +15,8 @@
 //!   enders (`。！？`) end a sentence without a following space. A quotation that is
 //!   followed by an attribution (`,” he said`, `” she added`) is kept whole even when it
 //!   holds several sentences; quotes that do not close in the paragraph are ignored.
+//!   Straight, curly, single curly (`‘…’`, told from apostrophes by the punctuation
+//!   around the closing mark), guillemet and CJK corner quotation marks are paired.
 //!   Leading list bullets and Markdown heading/quote markers are left out of sentences.
 //! - **Tokens.** Unicode word boundaries (UAX #29); spaces and punctuation left out.
 //!
@@ -29,7 +32,7 @@ use std::sync::LazyLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::text::{Doc, Exclusion, Sentence, Span};
+use super::text::{Doc, Exclusion, Format, Sentence, Span};
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +70,7 @@ fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// Fills `paragraphs`, `sentences` and `tokens`. Reads `text` and `excluded`.
 pub fn segment(doc: &mut Doc) {
     let text = doc.text.as_str();
-    let paragraphs = paragraphs(text);
+    let paragraphs = paragraphs(text, doc.format);
     let chrome: Vec<Span> =
         doc.excluded.iter().filter(|e| e.kind == Exclusion::Chrome).map(|e| e.span).collect();
     let mut sentences = Vec::new();
@@ -130,24 +133,41 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 /// The paragraphs of `text`: one per non-blank line, or one per blank-line-separated
 /// block when the text is hard-wrapped.
-pub fn paragraphs(text: &str) -> Vec<Span> {
+pub fn paragraphs(text: &str, format: Format) -> Vec<Span> {
     let lines = lines(text);
-    if !is_hard_wrapped(text, &lines) {
+    if format != Format::Markdown && !is_hard_wrapped(text, &lines) {
         return lines;
     }
     let mut out: Vec<Span> = Vec::new();
-    let mut previous_end = 0;
+    let mut previous: Option<Span> = None;
     for line in lines {
-        let gap = &text[previous_end..line.start];
-        let blank_line_between = gap.chars().filter(|&c| c == '\n').count() >= 2
-            || gap.chars().filter(|&c| c == '\r').count() >= 2;
+        let gap = &text[previous.map_or(0, |p| p.end)..line.start];
+        let blank_line_between = gap.matches('\n').count() >= 2 || gap.matches('\r').count() >= 2;
+        let joins = previous
+            .is_some_and(|p| !is_block_start(&text[p.range()]) || is_list_item(&text[p.range()]))
+            && !blank_line_between
+            && !is_block_start(&text[line.range()]);
         match out.last_mut() {
-            Some(last) if !blank_line_between && !is_list_item(&text[line.range()]) => last.end = line.end,
+            Some(last) if joins => last.end = line.end,
             _ => out.push(line),
         }
-        previous_end = line.end;
+        previous = Some(line);
     }
     out
+}
+
+/// A line that starts a paragraph of its own in Markdown or plain text: a heading, a list
+/// item, a block quote, a table row, a code fence, an image.
+fn is_block_start(line: &str) -> bool {
+    let numbered = line
+        .find(['.', ')'])
+        .is_some_and(|i| i > 0 && i <= 3 && line[..i].bytes().all(|b| b.is_ascii_digit()));
+    is_list_item(line)
+        || numbered && line[line.find(['.', ')']).unwrap_or(0) + 1..].starts_with(' ')
+        || (line.starts_with('#') && marker_len(line) > 0)
+        || line.starts_with(['>', '|'])
+        || line.starts_with("```")
+        || line.starts_with("![")
 }
 
 /// A text is hard-wrapped when blank lines separate its blocks and most lines that are
@@ -178,7 +198,7 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 }
 
 fn is_list_item(line: &str) -> bool {
-    line.starts_with(['-', '*', '•']) && line.chars().nth(1).is_some_and(char::is_whitespace)
+    line.starts_with(['-', '*', '+', '•']) && line.chars().nth(1).is_some_and(char::is_whitespace)
 }
 
 /// The parts of `span` not covered by any of `holes` (sorted, non-overlapping).
@@ -249,13 +269,25 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut previous: Option<char> = None;
+    // A straight quotation nested in a curly one: its closing mark closes nothing else.
+    let mut nested_straight = false;
     for (i, c) in s.char_indices() {
+        let opens_straight = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match (open, c) {
             (None, '“' | '„' | '«' | '「' | '『') => open = Some((i, c)),
-            (None, '"') if previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p)) => {
-                open = Some((i, c))
+            (None, '"' | '‘') if opens_straight => open = Some((i, c)),
+            (Some((_, '“' | '„')), '"') if nested_straight || opens_straight => {
+                nested_straight = !nested_straight
             }
-            (Some((start, opener)), _) if closes(opener, c) => {
+            (Some((start, '‘')), '’') if closes_single(previous, s[i + c.len_utf8()..].chars().next()) => {
+                open = None;
+                let quote = Quote { open: start, close: i };
+                if is_attributed(s, quote, c) {
+                    out.push(quote);
+                }
+            }
+            (Some((start, opener)), _) if closes(opener, c, previous) => {
+                nested_straight = false;
                 open = None;
                 let quote = Quote { open: start, close: i };
                 if is_attributed(s, quote, c) {
@@ -263,7 +295,10 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
                 }
             }
             // A new opening mark before the last one closed: the last one was stray.
-            (Some(_), '“' | '«' | '「' | '『') => open = Some((i, c)),
+            (Some(_), '“' | '«' | '「' | '『') => {
+                open = Some((i, c));
+                nested_straight = false;
+            }
             _ => {}
         }
         previous = Some(c);
@@ -271,14 +306,25 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     out
 }
 
-fn closes(opener: char, c: char) -> bool {
+/// True when a `’` closes a single-quoted passage rather than being an apostrophe
+/// ("don’t", "players’ union"): it follows punctuation, or punctuation follows it.
+fn closes_single(previous: Option<char>, next: Option<char>) -> bool {
+    previous.is_some_and(|p| ",.!?…;:—–-".contains(p))
+        || next.is_none_or(|n| !n.is_alphanumeric() && !n.is_whitespace())
+}
+
+/// True when `c` closes a quotation opened with `opener`. Texts mix straight and curly
+/// marks (`"like this”`), so a straight mark closes a curly one when it follows a
+/// non-space, and a curly closing mark closes a straight one.
+fn closes(opener: char, c: char, previous: Option<char>) -> bool {
+    let straight_closer = c == '"' && previous.is_some_and(|p| !p.is_whitespace());
     match opener {
-        '“' => c == '”',
-        '„' => c == '“' || c == '”',
+        '“' | '„' => c == '”' || (opener == '„' && c == '“') || straight_closer,
+        '‘' => false,
         '«' => c == '»',
         '「' => c == '」',
         '『' => c == '』',
-        _ => c == '"',
+        _ => c == '"' || c == '”',
     }
 }
 
@@ -306,6 +352,12 @@ fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut start = marker_len(s);
     let mut i = start;
     while i < s.len() {
+        // Jump to the next byte that can start an ender (ASCII ones, or the lead byte
+        // of a multi-byte one): continuation bytes never match, so `i` stays on a char.
+        match s.as_bytes()[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0..=0xEF)) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let Some(c) = s[i..].chars().next() else { break };
         let cjk = is_cjk_terminator(c);
         if !cjk && !is_terminator(c) {
@@ -366,6 +418,9 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
         // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
         return SENTENCE_STARTERS.contains(next_word);
     }
+    if word.len() > MAX_ABBREVIATION_BYTES {
+        return true;
+    }
     let key = format!("{}.", word.to_lowercase());
     match ABBREVIATIONS.get(&key) {
         Some(AbbreviationKind::Title) => false,
@@ -374,6 +429,9 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
         None => true,
     }
 }
+
+/// Longer words before a period are never abbreviations (the list's longest is 7 bytes).
+const MAX_ABBREVIATION_BYTES: usize = 12;
 
 /// The word (letters and inner periods, like `U.S` or `Mr`) that ends right before byte `i`.
 fn word_before(s: &str, i: usize) -> &str {

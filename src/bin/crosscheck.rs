@@ -3,7 +3,7 @@
 //! (the claim-by-outlet matrix).
 //!
 //! Decoding (the core only sees `String`s): a UTF-8 byte-order mark is stripped and
-//! UTF-16 with a byte-order mark is decoded, so offsets in the report are byte offsets
+//! UTF-16 with a byte-order mark is decoded (without one, when its NUL bytes show it), so offsets in the report are byte offsets
 //! into the decoded UTF-8 text, not into the file's bytes (a UTF-8 file with a BOM is
 //! shifted by 3 bytes). Invalid UTF-8 is decoded lossily (U+FFFD) with a warning. Binary
 //! files (NUL bytes, or a PNG, PDF, ZIP, GIF or JPEG signature), empty and unreadable
@@ -113,6 +113,25 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
     char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
 }
 
+/// UTF-16 text without a byte-order mark: most bytes of one parity are NUL (the high
+/// bytes of Latin text) and almost none of the other. `Some(true)` for little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 4 && even * 20 <= pairs {
+        Some(true)
+    } else if even * 10 >= pairs * 4 && odd * 20 <= pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Decodes a file's bytes to text, or says why it is skipped.
 fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
@@ -120,6 +139,11 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         return Ok(decode_utf16(rest, false));
+    }
+    if let Some(little_endian) = utf16_without_bom(bytes) {
+        let order = if little_endian { "LE" } else { "BE" };
+        warn(format_args!("{name}: no byte-order mark, but it looks like UTF-16{order}; decoded as such"));
+        return Ok(decode_utf16(bytes, little_endian));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(format!("skipping {name}: it is {kind}, not text"));

@@ -25,6 +25,21 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/speech_verbs.txt")));
 static TITLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/speaker_titles.txt")));
+static GENERIC_COUNT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../../data/generic_count_nouns.txt")));
+static APPROXIMATORS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../../data/approximators.txt")));
+static SEVERE_TOPICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../../data/severe_topics.txt")));
+static MEASURE_UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../../data/measure_units.txt")));
+/// Month names and abbreviations (`number name abbreviation...` per line).
+static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../data/months.txt"))
+        .flat_map(str::split_whitespace)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+});
 static NEGATIONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     entries(include_str!("../../data/negations.txt")).map(|l| l.split_whitespace().collect()).collect()
 });
@@ -122,6 +137,35 @@ pub fn is_speech_verb(folded: &str) -> bool {
 /// True for a one-word speaker title ("president", "spokesperson").
 pub fn is_title(folded: &str) -> bool {
     TITLES.contains(folded)
+}
+
+/// True for a counted noun too general to identify what a number counts ("people").
+pub fn is_generic_count_noun(folded: &str) -> bool {
+    GENERIC_COUNT_NOUNS.contains(folded)
+}
+
+/// True for a unit of measure or a currency ("km", "percent", "USD", "€"), as opposed to a
+/// counted noun ("people").
+pub fn is_measure_unit(unit: &str) -> bool {
+    let lower = unit.to_lowercase();
+    MEASURE_UNITS.contains(lower.as_str())
+        || (unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()))
+        || unit.chars().any(|c| !c.is_alphanumeric() && c != ' ' && c != '-')
+}
+
+/// True for a month name or abbreviation ("june", "sept").
+pub fn is_month(folded: &str) -> bool {
+    MONTHS.contains(folded.trim_end_matches('.'))
+}
+
+/// True for a hedge or filler word around a number ("approximately", "at", "least").
+pub fn is_approximator(folded: &str) -> bool {
+    APPROXIMATORS.contains(folded)
+}
+
+/// True for a word about casualties or people harmed ("killed", "injured").
+pub fn is_severe_topic(folded: &str) -> bool {
+    SEVERE_TOPICS.contains(folded)
 }
 
 /// True when `stem_a` and `stem_b` are listed as opposites.

@@ -18,6 +18,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::super::segment::lines;
@@ -59,6 +60,14 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     cues
 });
 
+/// The `caption` cues, searched in one pass (ASCII case-insensitive).
+static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(&CUES.captions).expect("valid caption cues")
+});
+
+/// Lines with more words than this are article text or captions, never chrome.
+const MAX_CHROME_WORDS: usize = 60;
+
 static INLINE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:read more|also read|read also|see also|watch|click here|related)\b[^()\n]{0,200}\)")
         .expect("valid regex")
@@ -70,11 +79,11 @@ static MARKDOWN_IMAGE: LazyLock<Regex> =
 static MARKDOWN_LINK_DEFINITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").expect("valid regex"));
 
-/// A line with its normalised form (lowercase, punctuation as spaces, spaces collapsed).
+/// A line with its normalised form (lowercase, punctuation as spaces, spaces collapsed;
+/// left empty for lines too long to be chrome).
 struct Line<'a> {
     span: Span,
     raw: &'a str,
-    lower: String,
     normal: String,
     words: usize,
 }
@@ -115,9 +124,14 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
         .into_iter()
         .map(|span| {
             let raw = &text[span.range()];
-            let normal = normalize(raw);
-            let words = normal.split(' ').filter(|w| !w.is_empty()).count();
-            Line { span, raw, lower: raw.to_lowercase(), normal, words }
+            let words = raw.split_whitespace().take(MAX_CHROME_WORDS + 1).count();
+            let normal = if words <= MAX_CHROME_WORDS { normalize(raw) } else { String::new() };
+            let words = if words <= MAX_CHROME_WORDS {
+                normal.split(' ').filter(|w| !w.is_empty()).count()
+            } else {
+                words
+            };
+            Line { span, raw, normal, words }
         })
         .collect();
     let mut out: Vec<Excluded> = Vec::new();
@@ -165,16 +179,19 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
             return Some(Exclusion::Chrome);
         }
     }
+    let cues = &*CUES;
+    if CAPTION_CONTAINS.is_match(line.raw)
+        || cues.caption_prefixes.iter().any(|c| starts_with_ignore_case(line.raw, c))
+        || cues.caption_suffixes.iter().any(|c| ends_with_ignore_case(line.raw, c))
+    {
+        return Some(Exclusion::Caption);
+    }
+    if line.words > MAX_CHROME_WORDS {
+        return None;
+    }
     if line.normal.is_empty() {
         // Symbols only: separators, "×" close buttons, bullets. Markdown rules are kept.
         return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
-    }
-    let cues = &*CUES;
-    if cues.captions.iter().any(|c| line.lower.contains(c.as_str()))
-        || cues.caption_prefixes.iter().any(|c| line.lower.starts_with(c.as_str()))
-        || cues.caption_suffixes.iter().any(|c| line.lower.ends_with(c.as_str()))
-    {
-        return Some(Exclusion::Caption);
     }
     let short = line.words <= 30;
     if cues.lines.iter().any(|c| line.normal == *c)
@@ -186,6 +203,14 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         return Some(Exclusion::Chrome);
     }
     None
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn is_copyright(raw: &str) -> bool {

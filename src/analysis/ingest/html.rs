@@ -102,6 +102,9 @@ const BLOCKS: &[&str] = &[
     "legend",
 ];
 
+/// Inline elements whose neighbours are separate words (table cells, list-like inlines).
+const SPACED: &[&str] = &["td", "th", "img", "label", "option"];
+
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
     "wbr",
@@ -250,6 +253,9 @@ pub fn reduce(html: &str) -> Reduced {
                 if BLOCKS.contains(&name.as_str()) && skip_from.is_none() {
                     builder.flush(article_from.is_some(), main_from.is_some(), caption_from.is_some());
                 }
+                if SPACED.contains(&name.as_str()) {
+                    builder.pending_space = true;
+                }
                 if VOID.contains(&name.as_str()) || tag.self_closing {
                     continue;
                 }
@@ -301,6 +307,9 @@ pub fn reduce(html: &str) -> Reduced {
                 }
                 if BLOCKS.contains(&name.as_str()) && skip_from.is_none() {
                     builder.flush(article_from.is_some(), main_from.is_some(), caption_from.is_some());
+                }
+                if SPACED.contains(&name.as_str()) {
+                    builder.pending_space = true;
                 }
                 // Close up to the most recent open element of this name (ignore strays).
                 if let Some(position) = stack.iter().rposition(|open| *open == name) {

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::super::segment::lines;
+use super::super::segment::{is_line_break, trim};
 use super::super::text::{DocMeta, Excluded, Exclusion, Format, Found, Span};
 use super::boilerplate::normalize;
 use super::html::Head;
@@ -67,7 +67,7 @@ const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il
 /// Absolute dates: "3rd June 2023", "June 3, 2023", "Sept. 3 2023", "2023-06-03".
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\.?,?\s+(?P<y1>(?:19|20)[0-9]{{2}})|(?P<m2>{m})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})|(?P<y3>(?:19|20)[0-9]{{2}})-(?P<m3>[01][0-9])-(?P<d3>[0-3][0-9]))\b",
+        r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\.?,?\s+(?P<y1>(?:19|20)[0-9]{{2}})\b|(?P<m2>{m})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})\b|(?P<y3>(?:19|20)[0-9]{{2}})-(?P<m3>[01][0-9])-(?P<d3>[0-3][0-9])(?:T|\b))",
         m = MONTH_PATTERN
     );
     Regex::new(&pattern).expect("valid regex")
@@ -107,12 +107,9 @@ static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Detects the metadata of a document.
 pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) -> DocMeta {
-    let all_lines = lines(text);
     let chrome = |span: Span| excluded.iter().any(|e| e.kind == Exclusion::Chrome && e.span.contains(span));
-    let top: Vec<Span> = all_lines.iter().copied().take(TOP_LINES).collect();
-    let bottom: Vec<Span> =
-        all_lines.iter().copied().skip(all_lines.len().saturating_sub(BOTTOM_LINES)).collect();
-    let edges: Vec<Span> = top.iter().chain(bottom.iter().filter(|b| !top.contains(b))).copied().collect();
+    let (top, bottom) = edge_lines(text);
+    let edges: Vec<Span> = top.iter().chain(bottom.iter()).copied().collect();
 
     let mut meta = DocMeta::default();
     meta.title = head
@@ -150,6 +147,39 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
     meta
 }
 
+/// The first `TOP_LINES` and last `BOTTOM_LINES` non-blank lines, without reading the
+/// middle of the text.
+fn edge_lines(text: &str) -> (Vec<Span>, Vec<Span>) {
+    let mut top = Vec::new();
+    let mut start = 0;
+    while top.len() < TOP_LINES && start < text.len() {
+        let end = text[start..].find(is_line_break).map_or(text.len(), |i| start + i);
+        let line = trim(text, Span::new(start, end));
+        if !line.is_empty() {
+            top.push(line);
+        }
+        start = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    let mut bottom = Vec::new();
+    let mut end = text.len();
+    while bottom.len() < BOTTOM_LINES && end > 0 {
+        let start = text[..end]
+            .rfind(is_line_break)
+            .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+        let line = trim(text, Span::new(start, end));
+        if !line.is_empty() {
+            bottom.push(line);
+        }
+        end = text[..start].char_indices().next_back().map_or(0, |(i, _)| i);
+        if start == 0 {
+            break;
+        }
+    }
+    bottom.reverse();
+    bottom.retain(|line| top.last().is_none_or(|last| line.start > last.start));
+    (top, bottom)
+}
+
 /// `<title>` text without a " | Site" or " - Site" tail.
 fn clean_title(title: &str, site: Option<&str>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -157,6 +187,7 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
                 || OUTLETS.contains_key(&normalize(tail))
+                || (separator == " | " && tail.split_whitespace().count() <= 5)
                 || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4;
             if tail_is_site {
                 return head.trim().to_string();

@@ -20,7 +20,7 @@ pub mod boilerplate;
 pub mod html;
 pub mod meta;
 
-use super::text::{Diagnostic, Doc, Excluded, Exclusion, Format, Found, Input};
+use super::text::{Diagnostic, Doc, Excluded, Exclusion, Format, Found, Input, Span};
 
 /// Builds the document for one input. Never fails: what it cannot use becomes a diagnostic.
 pub fn ingest(input: &Input) -> Doc {
@@ -40,6 +40,7 @@ pub fn ingest(input: &Input) -> Doc {
     if doc.text.trim().is_empty() {
         doc.diagnostics.push(Diagnostic { span: None, message: "the document has no text".to_string() });
     }
+    doc.diagnostics.extend(text_diagnostics(&doc.text));
     doc.excluded = boilerplate::find(&doc.text, input.format);
     for span in captions {
         if !doc.excluded.iter().any(|e| e.span.overlaps(span)) {
@@ -52,4 +53,25 @@ pub fn ingest(input: &Input) -> Doc {
         doc.meta.outlet = Some(Found { value: outlet.trim().to_string(), span: None });
     }
     doc
+}
+
+/// Notes on text that was damaged before it reached the core: replacement characters
+/// (undecodable bytes) and control characters. The first occurrence gets the span.
+fn text_diagnostics(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut note = |what: &str, test: &dyn Fn(char) -> bool| {
+        let mut found = text.char_indices().filter(|&(_, c)| test(c));
+        if let Some((first, c)) = found.next() {
+            let count = 1 + found.count();
+            out.push(Diagnostic {
+                span: Some(Span::new(first, first + c.len_utf8())),
+                message: format!("the text contains {count} {what}"),
+            });
+        }
+    };
+    note("replacement character(s) (U+FFFD): bytes that could not be decoded", &|c| {
+        c == char::REPLACEMENT_CHARACTER
+    });
+    note("control character(s)", &|c| c.is_control() && !c.is_whitespace());
+    out
 }

@@ -1,0 +1,127 @@
+//! Date disagreements: aligned claims (the same fact in different documents) that put it
+//! on different days, after resolution ("Sunday" vs "tomorrow, May 12" is a difference;
+//! "yesterday" vs "Saturday" resolving to the same day is not).
+//!
+//! How: within each cluster, every claim with exactly one resolved day gives a side value;
+//! claims giving the same day form a side. As for numbers, a difference counts only when
+//! one document gives a day another does not and vice versa. One day apart is medium
+//! severity (often a time-zone or "late at night" framing), more is high.
+//!
+//! It does not compare months, years or ranges, nor claims the aligner kept apart.
+
+use jiff::civil::Date;
+
+use super::super::align::ClaimRef;
+use super::super::claims::lexicon;
+use super::super::text::Span;
+use super::super::time::DateValue;
+use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+
+/// How alike two claims must be for their days to be about the same event.
+const MIN_SIMILARITY: f32 = 0.3;
+
+/// The content stems within four words of a date, inside its claim.
+fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
+    let words = lexicon::words(ctx.text(doc, claim));
+    let at = words.iter().position(|w| claim.start + w.end > date.start).unwrap_or(words.len());
+    let end = words.iter().position(|w| claim.start + w.start >= date.end).unwrap_or(words.len());
+    words[at.saturating_sub(4)..at]
+        .iter()
+        .chain(words[end..(end + 4).min(words.len())].iter())
+        .filter(|w| lexicon::is_content(&w.folded) && !lexicon::is_month(&w.folded))
+        .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
+        .collect()
+}
+
+/// True when two dates sit among the same words ("speak with Erdogan on Sunday" and
+/// "conversation with Erdoğan tomorrow"): they date the same thing.
+fn shares_context(ctx: &Ctx, a: (usize, Span, Span), b: (usize, Span, Span)) -> bool {
+    let ca = context(ctx, a.0, a.1, a.2);
+    let cb = context(ctx, b.0, b.1, b.2);
+    ca.iter().any(|x| cb.contains(x))
+}
+
+pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    for cluster in ctx.clusters {
+        if cluster.doc_count() < 2 {
+            continue;
+        }
+        // (day, doc, date mention span, claim span, claim)
+        let mut dated: Vec<(Date, usize, Span, Span, ClaimRef)> = Vec::new();
+        for &r in &cluster.claims {
+            let doc = &ctx.docs[r.doc];
+            let claim = ctx.claim(r);
+            let mut days: Vec<(Date, Span)> = claim
+                .dates
+                .iter()
+                .filter_map(|&i| match doc.dates.get(i).and_then(|d| d.value) {
+                    Some(DateValue::Day(day)) => Some((day, doc.dates[i].span)),
+                    _ => None,
+                })
+                .collect();
+            days.sort();
+            days.dedup_by_key(|d| d.0);
+            if let [(day, span)] = days[..] {
+                dated.push((day, r.doc, span, claim.span, r));
+            }
+        }
+        let mut values: Vec<Date> = dated.iter().map(|d| d.0).collect();
+        values.sort();
+        values.dedup();
+        if values.len() < 2 {
+            continue;
+        }
+        let docs_with = |day: Date| {
+            let mut d: Vec<usize> = dated.iter().filter(|x| x.0 == day).map(|x| x.1).collect();
+            d.sort_unstable();
+            d.dedup();
+            d
+        };
+        // Two documents that each give only one of the two days, in claims that say
+        // nearly the same thing.
+        let genuine = dated.iter().any(|x| {
+            dated.iter().any(|y| {
+                x.0 != y.0
+                    && !docs_with(y.0).contains(&x.1)
+                    && !docs_with(x.0).contains(&y.1)
+                    && ctx.similarity(x.4, y.4) >= MIN_SIMILARITY
+                    && shares_context(ctx, (x.1, x.2, x.3), (y.1, y.2, y.3))
+            })
+        });
+        if !genuine {
+            continue;
+        }
+        let spread = values[0].until(values[values.len() - 1]).map(|s| s.get_days()).unwrap_or(0);
+        let sides: Vec<Side> = values
+            .iter()
+            .map(|&day| {
+                let members: Vec<&(Date, usize, Span, Span, ClaimRef)> =
+                    dated.iter().filter(|x| x.0 == day).collect();
+                Side {
+                    value: ctx.text(members[0].1, members[0].2).to_string(),
+                    normalized: Some(day.to_string()),
+                    evidence: members
+                        .iter()
+                        .flat_map(|m| [Evidence { doc: m.1, span: m.2 }, Evidence { doc: m.1, span: m.3 }])
+                        .collect(),
+                }
+            })
+            .collect();
+        let explanation = sides
+            .iter()
+            .map(|s| {
+                let mut names: Vec<&str> = s.evidence.iter().map(|e| ctx.doc_name(e.doc)).collect();
+                names.dedup();
+                format!("{} says {} ({})", names.join(", "), s.value, s.normalized.as_deref().unwrap_or(""))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Disagreement {
+            kind: DisagreementKind::Date,
+            topic: format!("When: {}", cluster.summary),
+            severity: if spread > 1 { Severity::High } else { Severity::Medium },
+            explanation,
+            sides,
+        });
+    }
+}

@@ -1,0 +1,481 @@
+//! Fact disagreements: contradictions about what happened.
+//!
+//! - A different actor in the same role: two parallel sentences (most words shared, in
+//!   order) that name different people or things at the same place ("ahead of compatriot
+//!   Benson X" vs "ahead of compatriot Daniel Y").
+//! - Swapped roles: the same two named things around the same action, in opposite order
+//!   ("A rammed B" vs "B collided with A"). Verbs of speaking and meeting are symmetric
+//!   and ignored.
+//! - No response vs a response: one outlet says an actor did not respond ("no response
+//!   from Kyiv"), another reports that actor's side responding (a statement by someone
+//!   the text ties to the same country, about the same offer).
+//! - Polarity and antonyms in aligned claims: one negated and the other not, or opposite
+//!   words ("accepted" vs "rejected").
+//!
+//! It does not check the facts themselves, and it cannot see contradictions that need
+//! world knowledge beyond its word lists.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::super::align::ClaimRef;
+use super::super::claims::{lexicon, ClaimKind};
+use super::super::text::Span;
+use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+
+/// Capital (folded) -> country (folded).
+static CAPITALS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    include_str!("../../data/capitals.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('|'))
+        .map(|(a, b)| (lexicon::fold(a.trim()), lexicon::fold(b.trim())))
+        .collect()
+});
+
+/// Words saying that someone answered.
+const RESPONSE_WORDS: &[&str] = &[
+    "response",
+    "respond",
+    "responded",
+    "reply",
+    "replied",
+    "reaction",
+    "react",
+    "reacted",
+    "comment",
+    "answer",
+];
+/// Verbs that relate two parties symmetrically: their order says nothing.
+const SYMMETRIC: &[&str] =
+    &["meet", "met", "talk", "speak", "spoke", "call", "agre", "negotiat", "discus", "join", "sign"];
+
+/// A claim's words with their original capitalisation.
+struct Words {
+    folded: Vec<String>,
+    stems: Vec<String>,
+    capitalised: Vec<bool>,
+    spans: Vec<Span>,
+}
+
+fn words(ctx: &Ctx, r: ClaimRef) -> Words {
+    let span = ctx.claim(r).span;
+    let text = ctx.text(r.doc, span);
+    let ws = lexicon::words(text);
+    Words {
+        stems: ws.iter().map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string()).collect(),
+        capitalised: ws
+            .iter()
+            .map(|w| text[w.start..].starts_with(char::is_uppercase) && !lexicon::is_stopword(&w.folded))
+            .collect(),
+        spans: ws.iter().map(|w| Span::new(w.start, w.end).shift(span.start)).collect(),
+        folded: ws.into_iter().map(|w| w.folded).collect(),
+    }
+}
+
+pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    let keys = &ctx.keys;
+    let pairs: Vec<(ClaimRef, ClaimRef, f32)> = keys
+        .candidate_pairs()
+        .into_iter()
+        .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
+        .collect();
+    let mut cache: HashMap<ClaimRef, Words> = HashMap::new();
+    let mut seen: HashSet<(ClaimRef, ClaimRef)> = HashSet::new();
+    for &(a, b, sim) in &pairs {
+        if sim < 0.1 {
+            continue;
+        }
+        cache.entry(a).or_insert_with(|| words(ctx, a));
+        cache.entry(b).or_insert_with(|| words(ctx, b));
+        let (wa, wb) = (&cache[&a], &cache[&b]);
+        let found = substitution(ctx, a, b, wa, wb).or_else(|| swap(ctx, a, b, wa, wb)).or_else(|| {
+            if ctx.same_cluster(a, b) && sim >= 0.45 {
+                polarity(ctx, a, b, wa, wb)
+            } else {
+                None
+            }
+        });
+        if let Some(d) = found {
+            if seen.insert((a, b)) {
+                out.push(d);
+            }
+        }
+    }
+    no_response(ctx, out);
+}
+
+fn claim_side(ctx: &Ctx, r: ClaimRef, value: String, extra: &[Span]) -> Side {
+    let mut evidence = vec![Evidence { doc: r.doc, span: ctx.claim(r).span }];
+    evidence.extend(extra.iter().map(|&span| Evidence { doc: r.doc, span }));
+    Side { value, normalized: None, evidence }
+}
+
+/// The runs of words only one side has, as (gap index, first word, end word) per side.
+fn gaps(wa: &Words, wb: &Words) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize, usize)>) {
+    let a: Vec<&str> = wa.folded.iter().map(String::as_str).collect();
+    let b: Vec<&str> = wb.folded.iter().map(String::as_str).collect();
+    let (ka, kb) = super::lcs_keep(&a, &b);
+    let runs = |keep: &[bool]| {
+        let mut out = Vec::new();
+        let (mut gap, mut start) = (0, None);
+        for (i, &k) in keep.iter().enumerate() {
+            match (k, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    out.push((gap, s, i));
+                    start = None;
+                    gap += 1;
+                }
+                (true, None) => gap += 1,
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((gap, s, keep.len()));
+        }
+        out
+    };
+    (runs(&ka), runs(&kb))
+}
+
+/// Parallel sentences naming different actors at the same place.
+fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+    let (na, nb) = (wa.folded.len(), wb.folded.len());
+    if na.min(nb) < 6 || na * nb > 10_000 {
+        return None;
+    }
+    let (ra, rb) = gaps(wa, wb);
+    let kept = na - ra.iter().map(|r| r.2 - r.1).sum::<usize>();
+    if kept * 2 < na.min(nb) || kept < 5 {
+        return None;
+    }
+    let is_name = |w: &Words, s: usize, e: usize| e > s && (s..e).all(|i| w.capitalised[i]);
+    for &(ga, sa, ea) in &ra {
+        for &(gb, sb, eb) in &rb {
+            if ga != gb || !is_name(wa, sa, ea) || !is_name(wb, sb, eb) {
+                continue;
+            }
+            let name_a: HashSet<&str> = wa.folded[sa..ea].iter().map(String::as_str).collect();
+            let name_b: HashSet<&str> = wb.folded[sb..eb].iter().map(String::as_str).collect();
+            let titles = |n: &HashSet<&str>| n.iter().all(|w| lexicon::is_title(w));
+            if !name_a.is_disjoint(&name_b)
+                || titles(&name_a)
+                || titles(&name_b)
+                || same_thing(&name_a, &name_b)
+            {
+                continue;
+            }
+            // The other's name elsewhere in the sentence makes it a different sentence shape.
+            if name_a.iter().any(|w| wb.folded.iter().any(|x| x == w))
+                || name_b.iter().any(|w| wa.folded.iter().any(|x| x == w))
+            {
+                continue;
+            }
+            let span_a = Span::new(wa.spans[sa].start, wa.spans[ea - 1].end);
+            let span_b = Span::new(wb.spans[sb].start, wb.spans[eb - 1].end);
+            // Different speakers of the same words are an attribution matter.
+            let speaker = |r: ClaimRef, s: Span| ctx.claim(r).speaker_span.is_some_and(|x| x.overlaps(s));
+            if speaker(a, span_a) || speaker(b, span_b) {
+                continue;
+            }
+            let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
+            // One letter apart, at the start: a misspelt name rather than another person.
+            let misspelt = edit_distance(&va.to_lowercase(), &vb.to_lowercase()) <= 2;
+            return Some(Disagreement {
+                kind: DisagreementKind::Fact,
+                topic: format!("Who: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10)),
+                severity: if misspelt { Severity::Low } else { Severity::High },
+                explanation: if misspelt {
+                    format!(
+                        "The same name is spelt {va} in {} and {vb} in {}",
+                        ctx.doc_name(a.doc),
+                        ctx.doc_name(b.doc)
+                    )
+                } else {
+                    format!(
+                        "The same sentence names {va} in {} and {vb} in {}",
+                        ctx.doc_name(a.doc),
+                        ctx.doc_name(b.doc)
+                    )
+                },
+                sides: vec![claim_side(ctx, a, va, &[span_a]), claim_side(ctx, b, vb, &[span_b])],
+            });
+        }
+    }
+    None
+}
+
+/// True when two names are the same thing written differently: a capital and its country,
+/// an abbreviation with or without dots, or a transliteration (same first letter, at most
+/// two letters apart: "Zelensky" / "Zelenskyy").
+fn same_thing(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
+    let join = |n: &HashSet<&str>| {
+        let mut v: Vec<String> =
+            n.iter().map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect()).collect();
+        v.sort();
+        v.join(" ")
+    };
+    let (ja, jb) = (join(a), join(b));
+    if ja == jb {
+        return true;
+    }
+    let capital_of = |x: &str, y: &str| CAPITALS.get(x).is_some_and(|c| c == y);
+    if capital_of(&ja, &jb) || capital_of(&jb, &ja) {
+        return true;
+    }
+    ja.chars().next() == jb.chars().next() && edit_distance(&ja, &jb) <= 2
+}
+
+/// Levenshtein distance of two short strings (by chars).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == b[j] { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The same two named things around the same action, in opposite order.
+fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+    let once = |w: &Words, x: &str| {
+        let mut it = w.folded.iter().enumerate().filter(|(_, f)| *f == x);
+        match (it.next(), it.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    };
+    let anchors: Vec<(usize, usize)> = (0..wa.folded.len())
+        .filter(|&i| wa.capitalised[i] && i > 0)
+        .filter_map(|i| {
+            let j = once(wb, &wa.folded[i])?;
+            (once(wa, &wa.folded[i]) == Some(i) && wb.capitalised[j]).then_some((i, j))
+        })
+        .collect();
+    if anchors.len() < 2 {
+        return None;
+    }
+    let stem_once = |w: &Words, s: &str| {
+        let mut it = w.stems.iter().enumerate().filter(|(_, x)| *x == s);
+        match (it.next(), it.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    };
+    for (va, stem) in wa.stems.iter().enumerate() {
+        if wa.capitalised[va]
+            || !lexicon::is_content(&wa.folded[va])
+            || lexicon::is_speech_verb(&wa.folded[va])
+            || SYMMETRIC.iter().any(|s| stem.starts_with(s))
+        {
+            continue;
+        }
+        let Some(vb) = stem_once(wb, stem) else { continue };
+        // Past-tense verbs of the event ("rammed", "collided"), not nouns or adjectives.
+        if stem_once(wa, stem) != Some(va) || !wa.folded[va].ends_with("ed") || !wb.folded[vb].ends_with("ed")
+        {
+            continue;
+        }
+        for &(xa, xb) in &anchors {
+            for &(ya, yb) in &anchors {
+                let before_after = xa < va && va < ya && va - xa <= 8 && ya - va <= 25;
+                let reversed = yb < vb && vb < xb && vb - yb <= 8 && xb - vb <= 25;
+                if before_after && reversed {
+                    let (x, y) = (&wa.folded[xa], &wa.folded[ya]);
+                    let verb_a = ctx.text(a.doc, wa.spans[va]).to_string();
+                    let verb_b = ctx.text(b.doc, wb.spans[vb]).to_string();
+                    let name = |r: ClaimRef, w: &Words, i: usize| ctx.text(r.doc, w.spans[i]).to_string();
+                    return Some(Disagreement {
+                        kind: DisagreementKind::Fact,
+                        topic: format!("Who {verb_a} whom: {} and {}", name(a, wa, xa), name(a, wa, ya)),
+                        severity: Severity::High,
+                        explanation: format!(
+                            "{}: {} {verb_a} … {}; {}: {} {verb_b} … {} (roles reversed)",
+                            ctx.doc_name(a.doc),
+                            name(a, wa, xa),
+                            name(a, wa, ya),
+                            ctx.doc_name(b.doc),
+                            name(b, wb, yb),
+                            name(b, wb, xb)
+                        ),
+                        sides: vec![
+                            claim_side(ctx, a, format!("{x} {verb_a} {y}"), &[]),
+                            claim_side(ctx, b, format!("{y} {verb_b} {x}"), &[]),
+                        ],
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Aligned claims with opposite polarity or antonyms.
+fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+    let sa: HashSet<&str> = wa.stems.iter().map(String::as_str).collect();
+    let sb: HashSet<&str> = wb.stems.iter().map(String::as_str).collect();
+    let pair = sa.iter().find_map(|x| {
+        sb.iter()
+            .find(|y| lexicon::are_antonyms(x, y) && !sa.contains(**y) && !sb.contains(*x))
+            .map(|y| (*x, *y))
+    });
+    let (na, nb) = (lexicon::negation_count(&wa.folded), lexicon::negation_count(&wb.folded));
+    let (value_a, value_b, why) = match pair {
+        Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
+        None if (na == 0) != (nb == 0)
+            && ctx.claim(a).quotes.is_empty()
+            && ctx.claim(b).quotes.is_empty() =>
+        {
+            let (neg, pos) = if na > 0 { ("negative", "positive") } else { ("positive", "negative") };
+            (neg.to_string(), pos.to_string(), "one negated, the other not".to_string())
+        }
+        None => return None,
+    };
+    Some(Disagreement {
+        kind: DisagreementKind::Fact,
+        topic: format!("Contradiction: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10)),
+        severity: Severity::Medium,
+        explanation: format!(
+            "{} and {} report the same fact with opposite meaning ({why})",
+            ctx.doc_name(a.doc),
+            ctx.doc_name(b.doc)
+        ),
+        sides: vec![claim_side(ctx, a, value_a, &[]), claim_side(ctx, b, value_b, &[])],
+    })
+}
+
+/// True when `word` names `camp` member `c`: equal, or sharing a start of at least four
+/// letters ("ukrainian" / "ukraine", "turkish" / "turkey").
+fn in_camp(word: &str, camp: &[String]) -> bool {
+    camp.iter().any(|c| {
+        word == c || {
+            let common = word.chars().zip(c.chars()).take_while(|(x, y)| x == y).count();
+            common >= 4 && word.len() >= 5 && c.len() >= 5
+        }
+    })
+}
+
+/// "No response from X" in one document against X's side responding in another.
+fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    // actor -> the claims saying it did not respond, and their content stems
+    let mut silent: HashMap<String, Vec<(ClaimRef, Span, Vec<String>)>> = HashMap::new();
+    for (d, doc) in ctx.docs.iter().enumerate() {
+        for c in 0..doc.claims.len() {
+            let r = ClaimRef { doc: d, claim: c };
+            let w = words(ctx, r);
+            for i in 0..w.folded.len() {
+                if !RESPONSE_WORDS.contains(&w.folded[i].as_str()) {
+                    continue;
+                }
+                let window = &w.folded[i.saturating_sub(3)..i];
+                if lexicon::negation_count(&window.iter().cloned().collect::<Vec<_>>()) == 0 {
+                    continue;
+                }
+                // The actor: a capitalised word after "from", or just before the cue.
+                let after = (i + 1..(i + 4).min(w.folded.len())).find(|&j| w.capitalised[j]);
+                let before = (i.saturating_sub(5)..i).rev().find(|&j| w.capitalised[j]);
+                if let Some(actor) = after.or(before) {
+                    let stems = w.stems.iter().filter(|s| lexicon::is_content(s)).cloned().collect();
+                    let span =
+                        Span::new(w.spans[i.saturating_sub(3)].start, w.spans[actor].end.max(w.spans[i].end));
+                    silent.entry(w.folded[actor].clone()).or_default().push((r, span, stems));
+                }
+                break;
+            }
+        }
+    }
+    let mut actors: Vec<&String> = silent.keys().collect();
+    actors.sort();
+    for actor in actors {
+        let claims = &silent[actor];
+        let mut camp = vec![actor.clone()];
+        if let Some(country) = CAPITALS.get(actor) {
+            camp.extend(country.split_whitespace().map(str::to_string));
+        }
+        let silent_docs: HashSet<usize> = claims.iter().map(|c| c.0.doc).collect();
+        let object: HashSet<&str> = claims
+            .iter()
+            .flat_map(|c| c.2.iter().map(String::as_str))
+            .filter(|s| !in_camp(s, &camp) && !RESPONSE_WORDS.contains(s))
+            .collect();
+        let mut responses: Vec<(usize, ClaimRef)> = Vec::new();
+        for (d, doc) in ctx.docs.iter().enumerate() {
+            if silent_docs.contains(&d) {
+                continue;
+            }
+            for (c, claim) in doc.claims.iter().enumerate() {
+                if claim.kind == ClaimKind::Statement {
+                    continue;
+                }
+                let r = ClaimRef { doc: d, claim: c };
+                let w = words(ctx, r);
+                // The speaker, with the words just before its name ("Ukrainian President X"),
+                // or else the sentence's first words.
+                let speaks_for_camp = match claim.speaker_span {
+                    Some(s) => {
+                        let mut from = s.start.saturating_sub(30).max(claim.span.start).min(s.start);
+                        while !doc.text.is_char_boundary(from) {
+                            from += 1;
+                        }
+                        lexicon::words(&doc.text[from..s.end]).iter().any(|x| in_camp(&x.folded, &camp))
+                    }
+                    None => w.folded.iter().take(3).any(|x| in_camp(x, &camp)),
+                };
+                let shared = w.stems.iter().filter(|s| object.contains(s.as_str())).count();
+                if speaks_for_camp && shared >= 1 {
+                    responses.push((shared, r));
+                }
+            }
+        }
+        if responses.is_empty() {
+            continue;
+        }
+        responses.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        responses.truncate(3);
+        let shown = ctx.text(claims[0].0.doc, claims[0].1).to_string();
+        out.push(Disagreement {
+            kind: DisagreementKind::Fact,
+            topic: format!(
+                "Whether {} responded",
+                ctx.text(claims[0].0.doc, claims[0].1).split_whitespace().last().unwrap_or(actor)
+            ),
+            severity: Severity::High,
+            explanation: format!(
+                "{} says “{}”; {} reports a response from that side",
+                claims.iter().map(|c| ctx.doc_name(c.0.doc)).collect::<Vec<_>>().join(", "),
+                shown,
+                responses.iter().map(|r| ctx.doc_name(r.1.doc)).collect::<Vec<_>>().join(", ")
+            ),
+            sides: vec![
+                Side {
+                    value: "no response".into(),
+                    normalized: None,
+                    evidence: claims
+                        .iter()
+                        .flat_map(|c| {
+                            [
+                                Evidence { doc: c.0.doc, span: c.1 },
+                                Evidence { doc: c.0.doc, span: ctx.claim(c.0).span },
+                            ]
+                        })
+                        .collect(),
+                },
+                Side {
+                    value: "responded".into(),
+                    normalized: None,
+                    evidence: responses
+                        .iter()
+                        .map(|r| Evidence { doc: r.1.doc, span: ctx.claim(r.1).span })
+                        .collect(),
+                },
+            ],
+        });
+    }
+}

@@ -1,0 +1,62 @@
+//! Omissions: a key fact that all outlets but one report.
+//!
+//! How: a cluster covering every document but one, among at least five documents, whose
+//! claims carry a number or a date and score high on check-worthiness, is a key fact the
+//! remaining document leaves out. Only the strongest few are reported, to keep the list
+//! about what changes the picture. The omitting side has no evidence: its value names
+//! the document.
+//!
+//! It cannot tell an omission from a claim the aligner failed to match.
+
+use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+
+const MIN_DOCS: usize = 5;
+const MIN_SCORE: f32 = 0.7;
+const MAX_REPORTED: usize = 2;
+
+pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    let n = ctx.docs.len();
+    if n < MIN_DOCS {
+        return;
+    }
+    let mut found: Vec<(f32, Disagreement)> = Vec::new();
+    for cluster in ctx.clusters {
+        if cluster.doc_count() != n - 1 {
+            continue;
+        }
+        let claims: Vec<_> = cluster.claims.iter().map(|r| (r, ctx.claim(*r))).collect();
+        let factual = claims.iter().all(|(_, c)| !c.numbers.is_empty() || !c.dates.is_empty());
+        let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
+        if !factual || score < MIN_SCORE {
+            continue;
+        }
+        let Some(missing) = (0..n).find(|d| cluster.claims.iter().all(|r| r.doc != *d)) else { continue };
+        found.push((
+            score,
+            Disagreement {
+                kind: DisagreementKind::Omission,
+                topic: format!("Not in {}: {}", ctx.doc_name(missing), cluster.summary),
+                severity: Severity::Low,
+                explanation: format!(
+                    "{} of {n} outlets report this; {} does not",
+                    cluster.doc_count(),
+                    ctx.doc_name(missing)
+                ),
+                sides: vec![
+                    Side {
+                        value: "reported".into(),
+                        normalized: None,
+                        evidence: claims.iter().map(|(r, c)| Evidence { doc: r.doc, span: c.span }).collect(),
+                    },
+                    Side {
+                        value: format!("not reported by {}", ctx.doc_name(missing)),
+                        normalized: None,
+                        evidence: Vec::new(),
+                    },
+                ],
+            },
+        ));
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0));
+    out.extend(found.into_iter().take(MAX_REPORTED).map(|(_, d)| d));
+}

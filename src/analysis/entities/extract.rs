@@ -1,0 +1,825 @@
+//! Mention extraction in one document. Finds runs of capitalised words (joined by spaces,
+//! hyphens, initials and connectors such as "of"), then decides what each run is from general
+//! cues, in this order: a whole gazetteer name; a title ("Prime Minister", "Sir", "coach")
+//! followed by a name (PERSON, the title left out); an organisation, event or place head word
+//! at the end ("... Force", "... Marathon", "... Square"); gazetteer names at the start or
+//! inside (split off); a common given name or initials first (PERSON); all-caps acronyms (ORG);
+//! context ("said X", "in X", "X district"). Sentence-initial words, headlines and all-caps
+//! lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome yields
+//! nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
+//!
+//! It does not find lower-case names ("the war", "martial law"), nested entities, or names
+//! inside words.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lexicon::{Lexicon, LEXICON};
+use super::normalize::{fold, is_all_caps, is_capitalised};
+use super::{Cue, Label, Mention};
+use crate::analysis::text::{Doc, Exclusion, Span};
+
+/// The longest run of capitalised words considered as one name.
+const MAX_RUN: usize = 8;
+
+/// Lower-case words that may join capitalised words inside a name ("Bank of England").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "bin", "al", "el", "la",
+    "le", "du", "di", "ibn", "y",
+];
+
+/// Abbreviated titles that may be followed by a dot inside a name ("Mr. Smith").
+const DOTTED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "rev", "prof", "sen", "rep", "gov", "capt",
+    "maj", "jr", "sr",
+];
+
+/// Lower-case words after a hyphen that end a compound rather than continue a name
+/// ("Russia-led", "US-based").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "run", "era", "wide", "like", "type", "born", "made", "held", "born", "bound", "based", "backed",
+    "owned", "style", "linked", "leaning", "friendly", "centric", "speaking", "specific", "bloc", "war",
+    "way",
+];
+
+/// Lower-case words before a name that mark a place.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "from", "to", "outside", "across", "towards", "toward", "into", "between"];
+
+/// Lower-case words after a name that mark a place.
+const PLACE_NOUNS: &[&str] = &[
+    "district",
+    "city",
+    "state",
+    "province",
+    "village",
+    "town",
+    "region",
+    "county",
+    "oblast",
+    "prefecture",
+    "municipality",
+    "area",
+];
+
+/// Reporting verbs that mark a speaker right before or after a name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "tweeted",
+    "posted",
+    "announced",
+    "insisted",
+    "warned",
+    "claimed",
+    "argued",
+    "explained",
+    "confirmed",
+    "asked",
+    "replied",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+/// Finds the mentions of `doc` (see the module doc). Needs `tokens` and `sentences`;
+/// computes tokens itself if the segmenter has not.
+pub fn extract(doc: &mut Doc) {
+    let lex = &*LEXICON;
+    let text = doc.text.as_str();
+    let computed;
+    let tokens: &[Span] = if doc.tokens.is_empty() && !text.is_empty() {
+        computed = text.unicode_word_indices().map(|(i, w)| Span::new(i, i + w.len())).collect::<Vec<_>>();
+        &computed
+    } else {
+        &doc.tokens
+    };
+    let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
+    let lower_words: HashSet<&str> = tokens
+        .iter()
+        .map(|t| &text[t.range()])
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let ctx = Context { lex, text, tokens, sentence_starts: &sentence_starts, lower_words: &lower_words };
+
+    let mut found: Vec<Mention> = Vec::new();
+    let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
+    for line in line_ranges(text, tokens) {
+        let line_span = Span::new(tokens[line.start].start, tokens[line.end - 1].end);
+        let mode = if doc.exclusion_at(line_span) == Some(Exclusion::Caption) {
+            LineMode::Prose
+        } else {
+            ctx.line_mode(line.clone())
+        };
+        let mut i = line.start;
+        while i < line.end {
+            if !ctx.starts_run(i) {
+                i += 1;
+                continue;
+            }
+            let (run, next) = ctx.collect_run(i, line.end);
+            i = next.max(i + 1);
+            let span = Span::new(run[0].start, run[run.len() - 1].end);
+            if doc.is_chrome(span) {
+                continue;
+            }
+            match mode {
+                LineMode::Prose => ctx.classify_run(&run, &mut found),
+                LineMode::Headline | LineMode::Capitals => {
+                    ctx.gazetteer_only(&run, &mut found, &mut headline_runs);
+                }
+            }
+        }
+    }
+    // Headline and all-caps words: only names this document's prose (or a gazetteer) knows.
+    let known = known_names(text, &found);
+    for run in headline_runs {
+        ctx.match_known(&run, &known, &mut found);
+    }
+    extend_institutions(text, lex, &mut found);
+    super::events::find(text, lex, &mut found, |span| doc.is_chrome(span));
+    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    for m in found {
+        if m.span.is_empty() || kept.last().is_some_and(|k| k.span.overlaps(m.span)) {
+            continue;
+        }
+        kept.push(m);
+    }
+    doc.mentions = kept;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineMode {
+    Prose,
+    /// Title case: most content words capitalised.
+    Headline,
+    /// Mostly all-caps words.
+    Capitals,
+}
+
+/// Token index ranges of the text's lines (a newline always ends a name).
+fn line_ranges(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Folded names of the prose mentions, and the last words of PERSON names.
+fn known_names(text: &str, found: &[Mention]) -> HashMap<String, Label> {
+    let mut known = HashMap::new();
+    for m in found.iter().filter(|m| !m.cue.is_weak()) {
+        let name = &text[m.span.range()];
+        known.entry(fold(name)).or_insert(m.label);
+        if m.label == Label::Person {
+            if let Some(last) = name.split_whitespace().last() {
+                known.entry(fold(last)).or_insert(Label::Person);
+            }
+        }
+    }
+    known
+}
+
+struct Context<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    tokens: &'a [Span],
+    sentence_starts: &'a HashSet<usize>,
+    lower_words: &'a HashSet<&'a str>,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    fn gap_before(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.tokens[i - 1].end };
+        &self.text[start..self.tokens[i].start]
+    }
+
+    /// Capitals: mostly all-caps words. Headline: no closing full stop, and nearly every
+    /// content word (four letters or more, not a function word) capitalised.
+    fn line_mode(&self, line: std::ops::Range<usize>) -> LineMode {
+        if line.is_empty() {
+            return LineMode::Prose;
+        }
+        let (mut words, mut caps, mut content, mut capitalised) = (0, 0, 0, 0);
+        for i in line.clone() {
+            let w = self.word(i);
+            if !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            if is_all_caps(w) {
+                caps += 1;
+            }
+            if w.chars().count() >= 4 && !self.lex.is_not_name(w) {
+                content += 1;
+                if is_capitalised(w) {
+                    capitalised += 1;
+                }
+            }
+        }
+        let after = &self.text[self.tokens[line.end - 1].end..];
+        let closing = after
+            .chars()
+            .take_while(|&c| c != '\n')
+            .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '’' | '\'' | ')'));
+        if caps >= 2 && caps * 10 >= words * 7 {
+            LineMode::Capitals
+        } else if content >= 1 && words <= 20 && capitalised * 10 >= content * 8 && closing != Some('.') {
+            LineMode::Headline
+        } else {
+            LineMode::Prose
+        }
+    }
+
+    /// True when token `i` starts a sentence (or a quotation, or a line).
+    fn is_sentence_initial(&self, i: usize) -> bool {
+        if i == 0 || self.sentence_starts.contains(&self.tokens[i].start) {
+            return true;
+        }
+        let gap = self.gap_before(i);
+        if gap.contains('\n') || gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–', '|', '•']) {
+            return true;
+        }
+        if gap.contains(['.', '!', '?']) {
+            // "U.S. President": a dot after an initial or abbreviation does not end a sentence.
+            let prev = self.word(i - 1);
+            return !(prev.chars().count() == 1
+                || prev.contains('.')
+                || DOTTED_TITLES.contains(&prev.to_lowercase().as_str()));
+        }
+        false
+    }
+
+    /// A capitalised word that can be part of a name (not "XfeMEzPveZ"-like code).
+    fn starts_run(&self, i: usize) -> bool {
+        let w = self.word(i);
+        is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic) && case_changes(w) < 2
+    }
+
+    /// Collects the run of name words starting at `i` (before `end`), with possessives and
+    /// dotted abbreviations trimmed. Returns the run and the index after it.
+    fn collect_run(&self, i: usize, end: usize) -> (Vec<Tok>, usize) {
+        let mut run = vec![self.tok(i)];
+        let mut j = i;
+        let mut ends_possessive = self.is_possessive(i);
+        while !ends_possessive && j + 1 < end && run.len() < MAX_RUN {
+            let gap = self.gap_before(j + 1);
+            let prev = self.word(j);
+            let next = self.word(j + 1);
+            let joined = if self.starts_run(j + 1) {
+                gap == " "
+                    || gap == "\u{a0}"
+                    || ((gap == "' " || gap == "’ ") && prev.ends_with('s'))
+                    || gap == "-"
+                    || (gap == ". " && self.is_abbreviation(prev))
+                    || (gap == "." && self.is_abbreviation(prev))
+            } else if gap == "-"
+                && next.chars().all(|c| c.is_lowercase())
+                && next.len() <= 4
+                && !HYPHEN_SUFFIXES.contains(&next)
+            {
+                // Romanised syllables: "Duck-soo", "Moo-hyun".
+                true
+            } else if gap == " " && CONNECTORS.contains(&next) && j + 2 < end {
+                // "Bank of England", "Office of the President".
+                let mut k = j + 2;
+                if self.word(k) == "the" && k + 1 < end && self.gap_before(k) == " " {
+                    k += 1;
+                }
+                if self.gap_before(k) == " "
+                    && self.starts_run(k)
+                    && (next != "of" && next != "for" || self.is_head_or_title(prev))
+                {
+                    for t in j + 1..k {
+                        run.push(self.tok(t));
+                    }
+                    j = k - 1;
+                    true
+                } else {
+                    false
+                }
+            } else {
+                false
+            };
+            if !joined {
+                break;
+            }
+            j += 1;
+            run.push(self.tok(j));
+            ends_possessive = self.is_possessive(j);
+        }
+        (run, j + 1)
+    }
+
+    fn is_abbreviation(&self, word: &str) -> bool {
+        word.chars().count() == 1
+            || (word.contains('.') && word.len() <= 6)
+            || DOTTED_TITLES.contains(&word.to_lowercase().as_str())
+    }
+
+    fn is_head_or_title(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lex.org_heads.contains(&lower) || self.lex.titles.contains(&lower)
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("'S") || w.ends_with("’S")
+    }
+
+    /// Token `i` with a possessive trimmed, and a dotted abbreviation's final dot included
+    /// ("U.S." rather than "U.S").
+    fn tok(&self, i: usize) -> Tok {
+        let span = self.tokens[i];
+        let w = self.word(i);
+        let mut end = span.end;
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if w.len() > suffix.len() && w.ends_with(suffix) {
+                end -= suffix.len();
+                break;
+            }
+        }
+        if w.contains('.') && self.text[end..].starts_with('.') && w.len() <= 6 {
+            end += 1;
+        }
+        Tok { start: span.start, end }
+    }
+
+    fn tok_text(&self, t: Tok) -> &str {
+        &self.text[t.start..t.end]
+    }
+
+    fn tok_index(&self, t: Tok) -> usize {
+        self.tokens.partition_point(|s| s.start < t.start)
+    }
+
+    fn span_text(&self, run: &[Tok]) -> &str {
+        &self.text[run[0].start..run[run.len() - 1].end]
+    }
+
+    fn is_connector(&self, t: Tok) -> bool {
+        let w = self.tok_text(t);
+        CONNECTORS.contains(&w) || w == "the"
+    }
+
+    fn lower(&self, t: Tok) -> String {
+        self.tok_text(t).to_lowercase()
+    }
+
+    fn push(&self, out: &mut Vec<Mention>, run: &[Tok], label: Label, cue: Cue) {
+        if run.is_empty() {
+            return;
+        }
+        push_span(out, Span::new(run[0].start, run[run.len() - 1].end), label, cue);
+    }
+
+    /// Decides what a run of capitalised words in prose is (see the module doc).
+    fn classify_run(&self, run: &[Tok], out: &mut Vec<Mention>) {
+        let lex = self.lex;
+        // Split at capitalised words that are never part of a name (weekdays, months, "And").
+        if let Some(k) = run.iter().position(|&t| !self.is_connector(t) && lex.is_not_name(self.tok_text(t)))
+        {
+            if k > 0 && !self.gazetteer_starts_at(run, k) {
+                self.classify_run(&run[..k], out);
+            }
+            if k == 0 && self.gazetteer_starts_at(run, 0) {
+                self.classify_clean(run, out);
+                return;
+            }
+            if k + 1 < run.len() {
+                self.classify_run(&run[k + 1..], out);
+            }
+            return;
+        }
+        self.classify_clean(run, out);
+    }
+
+    fn gazetteer_starts_at(&self, run: &[Tok], k: usize) -> bool {
+        let sub = &self.text[run[k].start..run[run.len() - 1].end];
+        self.lex
+            .gazetteer_matches(sub)
+            .first()
+            .is_some_and(|m| m.start == 0 && m.end > run[k].end - run[k].start)
+    }
+
+    fn classify_clean(&self, run: &[Tok], out: &mut Vec<Mention>) {
+        let lex = self.lex;
+        let mut run = run;
+        while run.last().is_some_and(|&t| self.is_connector(t)) {
+            run = &run[..run.len() - 1];
+        }
+        while run.first().is_some_and(|&t| self.is_connector(t)) {
+            run = &run[1..];
+        }
+        if run.is_empty() {
+            return;
+        }
+        let n = run.len();
+        let first_index = self.tok_index(run[0]);
+        let initial = self.is_sentence_initial(first_index);
+        let whole = self.span_text(run);
+
+        // 1. A whole gazetteer name.
+        if let Some(entry) = lex.lookup(whole) {
+            let cue = if initial && n == 1 && self.lower_words.contains(whole.to_lowercase().as_str()) {
+                Cue::Initial
+            } else {
+                Cue::Gazetteer
+            };
+            self.push(out, run, lex.entries[entry].label, cue);
+            return;
+        }
+
+        let heads = self.head_label(run);
+
+        // 2. A title, then a name: "British Prime Minister Sir Keir Starmer".
+        if heads.is_none() {
+            if let Some((title_start, name_start)) = self.last_title(run) {
+                let name = &run[name_start..];
+                if !name.iter().all(|&t| lex.is_generic(self.tok_text(t))) && !self.is_connector(name[0]) {
+                    self.gazetteer_prefix(&run[..title_start], out);
+                    self.push(out, name, Label::Person, Cue::Title);
+                    if let Some(m) = out.last_mut() {
+                        m.with_title.start = self.title_start(run[0]);
+                    }
+                    return;
+                }
+            }
+            if self.title_only(run) {
+                return;
+            }
+        }
+
+        // 3. A head word: "Indian Air Force", "Chicago Marathon", "Independence Square".
+        if let Some(label) = heads {
+            if n >= 2 {
+                let mut span_run: Vec<Tok> = run.to_vec();
+                if label == Label::Event {
+                    self.attach_year(&mut span_run);
+                }
+                self.push(out, &span_run, label, Cue::Head);
+                return;
+            }
+        }
+
+        // 4. Gazetteer names inside the run: split them off.
+        let matches = lex.gazetteer_matches(whole);
+        let base = run[0].start;
+        if let Some(m) = matches.first() {
+            if m.start == 0 {
+                let k = run.iter().position(|t| t.end - base >= m.end).map_or(n, |k| k + 1);
+                let rest = &run[k..];
+                let rest_is_person = !rest.is_empty() && lex.is_given_name(self.tok_text(rest[0]));
+                let label = lex.entries[m.entry].label;
+                // "Jordan Peterson" is a person; "Kenyan Eliud Kipchoge" is NORP + PERSON.
+                if !(rest_is_person && label == Label::Gpe && n == 2) {
+                    self.push(out, &run[..k], label, Cue::Gazetteer);
+                    if !rest.is_empty() {
+                        self.classify_clean(rest, out);
+                    }
+                    return;
+                }
+            } else if run.len() > 1 {
+                // A gazetteer name later in the run: classify what precedes it, then it.
+                let k = run.iter().position(|t| t.start - base >= m.start).unwrap_or(n);
+                if k > 0 && k < n && self.text[run[k - 1].end..run[k].start].contains('-') {
+                    self.classify_clean(&run[..k], out);
+                    self.classify_clean(&run[k..], out);
+                    return;
+                }
+            }
+        }
+
+        // 5. Person-shaped: a given name or initials first. A sentence-initial word before a
+        // given name is an ordinary word ("Countryman Benson Kipruto").
+        let first = self.tok_text(run[0]);
+        if initial && n >= 3 && !lex.is_given_name(first) && lex.is_given_name(self.tok_text(run[1])) {
+            self.classify_clean(&run[1..], out);
+            return;
+        }
+        if n >= 2
+            && n <= 4
+            && (lex.is_given_name(first) || self.is_initial(first))
+            && !lex.is_generic(self.tok_text(run[n - 1]))
+        {
+            self.push(out, run, Label::Person, Cue::GivenName);
+            return;
+        }
+
+        // 6. Context.
+        let prev_word = (first_index > 0).then(|| self.word(first_index - 1));
+        let last_index = self.tok_index(run[n - 1]);
+        let next_word = (last_index + 1 < self.tokens.len()).then(|| self.word(last_index + 1));
+        let prev_lower = prev_word.map(str::to_lowercase).unwrap_or_default();
+        let next_lower = next_word.map(str::to_lowercase).unwrap_or_default();
+        let adjacent_prev = first_index > 0 && self.gap_before(first_index) == " ";
+        let adjacent_next = last_index + 1 < self.tokens.len() && self.gap_before(last_index + 1) == " ";
+        if adjacent_prev && lex.titles.contains(&prev_lower) && prev_word.is_some_and(|w| !is_capitalised(w))
+        {
+            self.push(out, run, Label::Person, Cue::Title);
+            return;
+        }
+        if n == 1 {
+            let lower = first.to_lowercase();
+            if lex.is_generic(first) || lex.not_names.contains(&lower) {
+                return;
+            }
+            if is_all_caps(first)
+                && first.chars().count() <= 6
+                && first.chars().all(|c| c.is_alphabetic() || c == '.')
+            {
+                self.push(out, run, Label::Org, Cue::Acronym);
+                return;
+            }
+            if initial {
+                let label = if lex.is_given_name(first) { Label::Person } else { Label::Org };
+                self.push(out, run, label, Cue::Initial);
+                return;
+            }
+            if lex.is_given_name(first) {
+                self.push(out, run, Label::Person, Cue::Context);
+                return;
+            }
+        }
+        if n >= 2 && lex.is_generic(first) {
+            // "World Record", "National Day" without a head word: a phrase, not a name.
+            return;
+        }
+        let all_generic = run.iter().all(|&t| lex.is_generic(self.tok_text(t)) || self.is_connector(t));
+        if all_generic {
+            return;
+        }
+        let label = if adjacent_next && PLACE_NOUNS.contains(&next_lower.as_str())
+            || adjacent_prev && PLACE_PREPOSITIONS.contains(&prev_lower.as_str()) && n <= 2
+        {
+            Label::Gpe
+        } else if (adjacent_next && SPEECH_VERBS.contains(&next_lower.as_str()))
+            || (adjacent_prev && SPEECH_VERBS.contains(&prev_lower.as_str()))
+        {
+            Label::Person
+        } else if n >= 2
+            && n <= 4
+            && !run.iter().any(|&t| lex.is_generic(self.tok_text(t)))
+            && run
+                .iter()
+                .all(|&t| self.tok_text(t).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+        {
+            Label::Person
+        } else {
+            Label::Org
+        };
+        let cue = if initial && n == 1 {
+            Cue::Initial
+        } else if n == 1 {
+            Cue::Capitalised
+        } else {
+            Cue::Shape
+        };
+        self.push(out, run, label, cue);
+    }
+
+    /// Where a titled name starts: its first word, or "former" right before it.
+    fn title_start(&self, first: Tok) -> usize {
+        let i = self.tok_index(first);
+        if i > 0 && self.gap_before(i) == " " && matches!(self.word(i - 1), "former" | "late" | "then") {
+            self.tokens[i - 1].start
+        } else {
+            first.start
+        }
+    }
+
+    fn is_initial(&self, word: &str) -> bool {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty()
+            && letters.len() <= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && (letters.len() == 1 || word.contains('.'))
+    }
+
+    /// The label an organisation, event or place head word at the end of the run implies.
+    fn head_label(&self, run: &[Tok]) -> Option<Label> {
+        let lex = self.lex;
+        let n = run.len();
+        let last = self.lower(run[n - 1]);
+        if n >= 2 {
+            let two = format!("{} {}", self.lower(run[n - 2]), last);
+            if lex.event_heads.contains(&two) {
+                return Some(Label::Event);
+            }
+            // "World War Two", "World War II".
+            if lex.event_heads.contains(&self.lower(run[n - 2])) && is_ordinal_word(&last) {
+                return Some(Label::Event);
+            }
+        }
+        if lex.org_heads.contains(&last) {
+            return Some(Label::Org);
+        }
+        if lex.event_heads.contains(&last) {
+            return Some(Label::Event);
+        }
+        if lex.loc_heads.contains(&last) {
+            return Some(Label::Loc);
+        }
+        // "Ministry of Defence", "University of Chicago".
+        if let Some(k) = run.iter().position(|&t| self.tok_text(t) == "of" || self.tok_text(t) == "for") {
+            if k > 0 && lex.org_heads.contains(&self.lower(run[k - 1])) {
+                return Some(Label::Org);
+            }
+        }
+        None
+    }
+
+    /// The last title phrase in the run that is followed by more words: (title start, name
+    /// start).
+    fn last_title(&self, run: &[Tok]) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let mut best = None;
+        let mut i = 0;
+        while i < run.len() {
+            let mut matched = 0;
+            for len in (1..=lex.max_title_words.min(run.len() - i)).rev() {
+                let phrase: Vec<String> = run[i..i + len]
+                    .iter()
+                    .map(|&t| self.lower(t).trim_end_matches('.').to_string())
+                    .collect();
+                if lex.titles.contains(&phrase.join(" ")) {
+                    matched = len;
+                    break;
+                }
+            }
+            if matched > 0 {
+                if i + matched < run.len() {
+                    let start = best.map_or(i, |(s, e): (usize, usize)| if e == i { s } else { i });
+                    best = Some((start, i + matched));
+                }
+                i += matched;
+            } else {
+                i += 1;
+            }
+        }
+        best
+    }
+
+    fn title_only(&self, run: &[Tok]) -> bool {
+        run.iter().all(|&t| {
+            let w = self.lower(t);
+            self.lex.titles.contains(&w) || self.lex.generic.contains(&w) || self.is_connector(t)
+        })
+    }
+
+    /// Emits the gazetteer names at the start of a title prefix ("British" in "British Prime
+    /// Minister"), ignoring the title words.
+    fn gazetteer_prefix(&self, run: &[Tok], out: &mut Vec<Mention>) {
+        if run.is_empty() {
+            return;
+        }
+        let whole = self.span_text(run);
+        let base = run[0].start;
+        for m in self.lex.gazetteer_matches(whole) {
+            let span = Span::new(base + m.start, base + m.end);
+            push_span(out, span, self.lex.entries[m.entry].label, Cue::Gazetteer);
+        }
+    }
+
+    /// Extends an event name with an adjacent year: "2023 Chicago Marathon".
+    fn attach_year(&self, run: &mut Vec<Tok>) {
+        let first = self.tok_index(run[0]);
+        if first > 0 && self.gap_before(first) == " " && is_year(self.word(first - 1)) {
+            run.insert(0, self.tok(first - 1));
+        }
+        let last = self.tok_index(run[run.len() - 1]);
+        if last + 1 < self.tokens.len() && self.gap_before(last + 1) == " " && is_year(self.word(last + 1)) {
+            run.push(self.tok(last + 1));
+        }
+    }
+
+    /// Headline and all-caps runs: gazetteer names are taken; the other words are kept for
+    /// `match_known`.
+    fn gazetteer_only(&self, run: &[Tok], out: &mut Vec<Mention>, rest: &mut Vec<Vec<Tok>>) {
+        let whole = self.span_text(run);
+        let base = run[0].start;
+        let matches = self.lex.gazetteer_matches(whole);
+        let mut covered = vec![false; run.len()];
+        for m in &matches {
+            let span = Span::new(base + m.start, base + m.end);
+            for (k, t) in run.iter().enumerate() {
+                if t.start >= span.start && t.end <= span.end {
+                    covered[k] = true;
+                }
+            }
+            push_span(out, span, self.lex.entries[m.entry].label, Cue::Gazetteer);
+        }
+        let mut current = Vec::new();
+        for (k, &t) in run.iter().enumerate() {
+            if covered[k] {
+                if !current.is_empty() {
+                    rest.push(std::mem::take(&mut current));
+                }
+            } else {
+                current.push(t);
+            }
+        }
+        if !current.is_empty() {
+            rest.push(current);
+        }
+    }
+
+    /// The longest sub-runs of a headline run whose folded text is a name found in prose.
+    fn match_known(&self, run: &[Tok], known: &HashMap<String, Label>, out: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < run.len() {
+            let mut hit = None;
+            for len in (1..=4.min(run.len() - i)).rev() {
+                let text = &self.text[run[i].start..run[i + len - 1].end];
+                if let Some(&label) = known.get(&fold(text)) {
+                    hit = Some((len, label));
+                    break;
+                }
+            }
+            match hit {
+                Some((len, label)) => {
+                    self.push(out, &run[i..i + len], label, Cue::Headline);
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// A country, region or people followed by one of its institutions ("Russia’s defence
+/// ministry", "Ukrainian armed forces") becomes one ORG mention over both.
+fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
+    for m in found.iter_mut() {
+        if !matches!(m.label, Label::Gpe | Label::Norp) || m.cue.is_weak() {
+            continue;
+        }
+        let after = &text[m.span.end..];
+        let Some(r) = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .or_else(|| after.strip_prefix(' '))
+        else {
+            continue;
+        };
+        let Some(phrase) = lex.institutions.iter().find(|p| {
+            r.len() >= p.len()
+                && r.is_char_boundary(p.len())
+                && r[..p.len()].eq_ignore_ascii_case(p)
+                && !r[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let end = text.len() - r.len() + phrase.len();
+        m.span = Span::new(m.span.start, end);
+        m.with_title = m.span;
+        m.label = Label::Org;
+        m.cue = Cue::Head;
+    }
+}
+
+/// How often a lower-case letter is followed by an upper-case one ("McDonald": 1).
+fn case_changes(word: &str) -> usize {
+    let mut changes = 0;
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && prev_lower {
+            changes += 1;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    changes
+}
+
+fn push_span(out: &mut Vec<Mention>, span: Span, label: Label, cue: Cue) {
+    out.push(Mention { span, label, entity: None, with_title: span, cue });
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+fn is_ordinal_word(word: &str) -> bool {
+    matches!(word, "one" | "two" | "three" | "i" | "ii" | "iii" | "1" | "2" | "3")
+}

@@ -1,0 +1,424 @@
+//! Cross-document resolution: decides each name's type by vote over all documents (a word
+//! seen as the last or first word of a full PERSON name anywhere is that person everywhere),
+//! drops weak mentions nothing confirms, and merges names into entities: the same folded /
+//! transliterated key (Erdoğan = Erdogan, Zelenskyy = Zelensky), gazetteer variants (US =
+//! United States), short forms of one unique full name (Putin, Sir Keir), full names that
+//! differ by a middle name, an initial or one letter of the first name, acronyms (EU =
+//! European Union, "Force (NDRF)" definitions), an organisation named without its country
+//! ("Air Force" = "Indian Air Force"), and events with or without their year.
+//!
+//! It never merges two types (Russia stays apart from Russian), and a short form shared by
+//! several full names stays apart from all of them.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::lexicon::LEXICON;
+use super::normalize::{edit_distance_within, initials, is_all_caps, translit_key};
+use super::{Cue, Entity, EntityId, Label};
+use crate::analysis::text::Doc;
+
+/// One mention, with the keys resolution compares.
+struct Item {
+    doc: usize,
+    index: usize,
+    surface: String,
+    /// The surface with its title, when it had one.
+    titled: Option<String>,
+    key: String,
+    /// Folded words, hyphenated words joined ("duck-soo" -> "ducksoo").
+    words: Vec<String>,
+    label: Label,
+    cue: Cue,
+    keep: bool,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+fn class(label: Label) -> Label {
+    if label == Label::Loc {
+        Label::Gpe
+    } else {
+        label
+    }
+}
+
+pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
+    let mut items: Vec<Item> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let surface = doc.text[m.span.range()].to_string();
+            let words = words_of(&surface);
+            let key = match m.cue {
+                Cue::EventPhrase => {
+                    super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))
+                }
+                _ => words.join(" "),
+            };
+            if key.is_empty() {
+                continue;
+            }
+            let titled = (m.with_title != m.span).then(|| doc.text[m.with_title.range()].to_string());
+            items.push(Item {
+                doc: d,
+                index: i,
+                surface,
+                titled,
+                key,
+                words,
+                label: m.label,
+                cue: m.cue,
+                keep: true,
+            });
+        }
+    }
+
+    // Full PERSON names, by their last and first words.
+    let mut by_last: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut by_first: HashMap<String, HashSet<String>> = HashMap::new();
+    for it in items.iter().filter(|it| it.label == Label::Person && it.words.len() >= 2 && !it.cue.is_weak())
+    {
+        if it.words.iter().any(|w| w.len() <= 1) && it.words.last().is_some_and(|w| w.len() <= 1) {
+            continue;
+        }
+        by_last.entry(it.words[it.words.len() - 1].clone()).or_default().insert(it.key.clone());
+        by_first.entry(it.words[0].clone()).or_default().insert(it.key.clone());
+    }
+
+    // A single word that is part of a full person name is that person.
+    for it in items.iter_mut() {
+        if it.words.len() == 1
+            && it.cue != Cue::Gazetteer
+            && it.cue != Cue::Acronym
+            && (by_last.contains_key(&it.key) || by_first.contains_key(&it.key))
+        {
+            it.label = Label::Person;
+            if it.cue.is_weak() {
+                it.cue = Cue::Context;
+            }
+        }
+    }
+
+    // Type by vote: the strongest cue class decides, then the majority.
+    let mut votes: HashMap<&str, BTreeMap<(Cue, Label), usize>> = HashMap::new();
+    for it in &items {
+        *votes.entry(it.key.as_str()).or_default().entry((tier(it.cue), it.label)).or_default() += 1;
+    }
+    let voted: HashMap<String, Label> = votes
+        .into_iter()
+        .map(|(key, v)| {
+            let best_tier = v.keys().map(|(t, _)| *t).min().unwrap_or_default();
+            let label = v
+                .iter()
+                .filter(|((t, _), _)| *t == best_tier)
+                .max_by_key(|((_, l), n)| (**n, std::cmp::Reverse(*l)))
+                .map(|((_, l), _)| *l)
+                .unwrap_or(Label::Org);
+            (key.to_string(), label)
+        })
+        .collect();
+    let strong_keys: HashSet<String> =
+        items.iter().filter(|it| !it.cue.is_weak()).map(|it| it.key.clone()).collect();
+    for it in items.iter_mut() {
+        if it.cue != Cue::Gazetteer {
+            if let Some(&l) = voted.get(&it.key) {
+                it.label = l;
+            }
+        }
+        if it.cue.is_weak() && !strong_keys.contains(&it.key) {
+            it.keep = false;
+        }
+    }
+    // Event phrases the documents name only once are not salient enough.
+    let mut event_counts: HashMap<&str, usize> = HashMap::new();
+    for it in items.iter().filter(|it| it.cue == Cue::EventPhrase) {
+        *event_counts.entry(it.key.as_str()).or_default() += 1;
+    }
+    let rare: HashSet<String> =
+        event_counts.into_iter().filter(|(_, n)| *n < 2).map(|(k, _)| k.to_string()).collect();
+    for it in items.iter_mut() {
+        if it.cue == Cue::EventPhrase && rare.contains(&it.key) {
+            it.keep = false;
+        }
+    }
+    items.retain(|it| it.keep);
+
+    // Groups: one per (type class, key).
+    let mut group_of: HashMap<(Label, String), usize> = HashMap::new();
+    let mut group_items: Vec<Vec<usize>> = Vec::new();
+    let mut item_group = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        let g = *group_of.entry((class(it.label), it.key.clone())).or_insert_with(|| {
+            group_items.push(Vec::new());
+            group_items.len() - 1
+        });
+        group_items[g].push(i);
+        item_group.push(g);
+    }
+    let n = group_items.len();
+    let mut uf = UnionFind((0..n).collect());
+    let rep = |g: usize| &items[group_items[g][0]];
+
+    // Gazetteer variants.
+    let mut by_entry: HashMap<(Label, usize), usize> = HashMap::new();
+    for g in 0..n {
+        let it = rep(g);
+        if let Some(e) = LEXICON.lookup(&it.surface) {
+            if class(LEXICON.entries[e].label) == class(it.label) {
+                match by_entry.get(&(class(it.label), e)) {
+                    Some(&h) => uf.union(g, h),
+                    None => {
+                        by_entry.insert((class(it.label), e), g);
+                    }
+                }
+            }
+        }
+    }
+
+    // Full person names that are variants of each other.
+    let persons: Vec<usize> =
+        (0..n).filter(|&g| rep(g).label == Label::Person && rep(g).words.len() >= 2).collect();
+    let mut by_last_group: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &g in &persons {
+        by_last_group.entry(rep(g).words.last().map(String::as_str).unwrap_or("")).or_default().push(g);
+    }
+    for gs in by_last_group.values() {
+        for (a, &ga) in gs.iter().enumerate() {
+            for &gb in &gs[a + 1..] {
+                if same_person(&rep(ga).words, &rep(gb).words) {
+                    uf.union(ga, gb);
+                }
+            }
+        }
+    }
+
+    // Single words: the unique full name ending (or else starting) with that word.
+    for g in 0..n {
+        let it = rep(g);
+        if it.label != Label::Person || it.words.len() != 1 {
+            continue;
+        }
+        let word = &it.words[0];
+        let mut targets: Vec<usize> =
+            persons.iter().copied().filter(|&p| rep(p).words.last() == Some(word)).collect();
+        if targets.is_empty() {
+            targets = persons.iter().copied().filter(|&p| &rep(p).words[0] == word).collect();
+        }
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
+        }
+    }
+
+    // Acronyms: "(NDRF)" right after a name, or the initials of one unique name.
+    let orgs: Vec<usize> =
+        (0..n).filter(|&g| rep(g).label == Label::Org && rep(g).words.len() >= 2).collect();
+    for g in 0..n {
+        let it = rep(g);
+        if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
+            continue;
+        }
+        let acronym: String = it.surface.chars().filter(|c| c.is_alphabetic()).collect();
+        let targets: Vec<usize> =
+            orgs.iter().copied().filter(|&o| initials(&rep(o).surface) == acronym).collect();
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
+        }
+    }
+    for doc in docs.iter() {
+        for pair in doc.mentions.windows(2) {
+            let between = &doc.text[pair[0].span.end..pair[1].span.start];
+            let short = &doc.text[pair[1].span.range()];
+            if between.trim() == "(" && doc.text[pair[1].span.end..].starts_with(')') && is_all_caps(short) {
+                let a = group_of.get(&(class(pair[0].label), key_of(&doc.text[pair[0].span.range()])));
+                let b = group_of
+                    .get(&(class(pair[0].label), key_of(short)))
+                    .or_else(|| group_of.get(&(class(pair[1].label), key_of(short))));
+                if let (Some(&a), Some(&b)) = (a, b) {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+
+    // An organisation named without its place: "Air Force" = "Indian Air Force" when no
+    // other organisation ends the same way; and spelling variants one letter apart in one
+    // word of a longer name ("Coromandal Express" = "Coromandel Express").
+    for &g in &orgs {
+        let words = &rep(g).words;
+        let targets: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&o| rep(o).words.len() > words.len() && rep(o).words.ends_with(words))
+            .collect();
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
+        }
+    }
+    for (a, &ga) in orgs.iter().enumerate() {
+        for &gb in &orgs[a + 1..] {
+            if one_word_misspelt(&rep(ga).words, &rep(gb).words) {
+                uf.union(ga, gb);
+            }
+        }
+    }
+
+    // Events with and without their year.
+    let mut events: HashMap<String, usize> = HashMap::new();
+    for g in 0..n {
+        let it = rep(g);
+        if it.label != Label::Event || it.cue == Cue::EventPhrase {
+            continue;
+        }
+        let bare: Vec<&str> =
+            it.words.iter().map(String::as_str).filter(|w| !w.bytes().all(|b| b.is_ascii_digit())).collect();
+        match events.get(&bare.join(" ")) {
+            Some(&h) => uf.union(g, h),
+            None => {
+                events.insert(bare.join(" "), g);
+            }
+        }
+    }
+
+    // Entities, in order of first mention.
+    let mut root_items: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &g) in item_group.iter().enumerate() {
+        root_items.entry(uf.find(g)).or_default().push(i);
+    }
+    let mut clusters: Vec<Vec<usize>> = root_items.into_values().collect();
+    for c in &mut clusters {
+        c.sort_by_key(|&i| (items[i].doc, docs[items[i].doc].mentions[items[i].index].span.start));
+    }
+    clusters.sort_by_key(|c| (items[c[0]].doc, docs[items[c[0]].doc].mentions[items[c[0]].index].span.start));
+
+    let mut assigned: Vec<Vec<Option<EntityId>>> =
+        docs.iter().map(|d| vec![None; d.mentions.len()]).collect();
+    let mut entities = Vec::with_capacity(clusters.len());
+    for (e, c) in clusters.iter().enumerate() {
+        let id = EntityId(e);
+        let mut label_count: BTreeMap<Label, usize> = BTreeMap::new();
+        for &i in c {
+            *label_count.entry(items[i].label).or_default() += 1;
+            assigned[items[i].doc][items[i].index] = Some(id);
+        }
+        let label = label_count
+            .iter()
+            .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
+            .map(|(l, _)| *l)
+            .unwrap_or(Label::Org);
+        let mut aliases: Vec<String> = c.iter().map(|&i| items[i].surface.clone()).collect();
+        aliases.extend(c.iter().filter_map(|&i| items[i].titled.clone()));
+        if label == Label::Person {
+            aliases.extend(c.iter().filter_map(|&i| family_name(&items[i].surface)));
+        }
+        aliases.sort();
+        aliases.dedup();
+        let name = c
+            .iter()
+            .map(|&i| &items[i])
+            .max_by(|a, b| {
+                (a.words.len(), !is_all_caps(&a.surface), a.surface.len())
+                    .cmp(&(b.words.len(), !is_all_caps(&b.surface), b.surface.len()))
+                    .then_with(|| b.surface.cmp(&a.surface))
+            })
+            .map(|it| it.surface.clone())
+            .unwrap_or_default();
+        let name = match LEXICON.lookup(&name) {
+            Some(entry) if class(LEXICON.entries[entry].label) == class(label) => {
+                LEXICON.entries[entry].canonical.to_string()
+            }
+            _ => name,
+        };
+        entities.push(Entity { id, name, label, aliases });
+    }
+
+    for (doc, ids) in docs.iter_mut().zip(assigned) {
+        let mentions = std::mem::take(&mut doc.mentions);
+        doc.mentions = mentions
+            .into_iter()
+            .zip(ids)
+            .filter_map(|(mut m, id)| {
+                m.entity = Some(id?);
+                m.label = entities[id?.0].label;
+                Some(m)
+            })
+            .collect();
+    }
+    entities
+}
+
+/// The family name of "Given Family" when the first word is a known given name:
+/// "Emmanuel Macron" -> "Macron".
+fn family_name(surface: &str) -> Option<String> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    if words.len() < 2 || !LEXICON.is_given_name(words[0]) {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    (last.chars().count() >= 2 && !last.contains('.')).then(|| last.to_string())
+}
+
+/// Folded, transliterated words of a name; hyphenated words stay one ("duck-soo" ->
+/// "ducksoo").
+fn words_of(surface: &str) -> Vec<String> {
+    surface.split_whitespace().map(|w| translit_key(w).replace(' ', "")).filter(|w| !w.is_empty()).collect()
+}
+
+fn key_of(surface: &str) -> String {
+    words_of(surface).join(" ")
+}
+
+/// Same words but one, and that one a letter apart in a long word.
+fn one_word_misspelt(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let differing: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    differing.len() == 1
+        && a[differing[0]].len() >= 6
+        && edit_distance_within(&a[differing[0]], &b[differing[0]], 1)
+}
+
+/// Cue tiers for type voting: gazetteer and explicit cues outrank shape.
+fn tier(cue: Cue) -> Cue {
+    match cue {
+        Cue::Gazetteer => Cue::Gazetteer,
+        Cue::Title | Cue::Head | Cue::GivenName | Cue::Acronym => Cue::Title,
+        Cue::Context => Cue::Context,
+        _ => Cue::Shape,
+    }
+}
+
+/// Two full names with the same last word are one person when their first words agree
+/// (equal, an initial of the other, or one letter apart in a long name) and the shorter
+/// name's other words appear in the longer one.
+fn same_person(a: &[String], b: &[String]) -> bool {
+    let (fa, fb) = (&a[0], &b[0]);
+    let first_agrees = fa == fb
+        || (fa.len() == 1 && fb.starts_with(fa.as_str()))
+        || (fb.len() == 1 && fa.starts_with(fb.as_str()))
+        || (fa.len() >= 5 && fb.len() >= 5 && edit_distance_within(fa, fb, 1));
+    if !first_agrees {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short[1..short.len() - 1].iter().all(|w| long.contains(w))
+}

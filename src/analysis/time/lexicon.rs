@@ -1,0 +1,83 @@
+//! The word lists of the time stage (from `src/data/`), parsed once into lookup tables.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::words::list_lines;
+
+/// How a cue word bears on the tense of a weekday in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    Past,
+    Future,
+    /// Verbs of proposing or inviting: future when an object separates them from the date.
+    Irrealis,
+}
+
+pub struct Lexicon {
+    /// Lowercase month names and abbreviations -> month number.
+    pub months: HashMap<&'static str, i8>,
+    /// Lowercase month abbreviations ("dec", "sept"), which may take a period.
+    pub month_abbreviations: std::collections::HashSet<&'static str>,
+    /// Capitalized weekday names -> ISO number (Monday = 1).
+    pub weekdays: HashMap<&'static str, i8>,
+    /// Lowercase cue words -> cue (one-word cues).
+    pub cues: HashMap<&'static str, Cue>,
+    /// Two-word cues ("set to") by their first word -> (second word, cue).
+    pub cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>>,
+}
+
+fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
+    list_lines(list)
+        .filter_map(|l| {
+            let (name, n) = l.split_once(' ')?;
+            Some((name, n.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// `months.txt`: `number name abbreviation...` per line. Returns the names and
+/// abbreviations with their numbers, and the abbreviations alone.
+fn months(list: &'static str) -> (HashMap<&'static str, i8>, std::collections::HashSet<&'static str>) {
+    let mut out = HashMap::new();
+    let mut abbreviations = std::collections::HashSet::new();
+    for line in list_lines(list) {
+        let mut words = line.split_whitespace();
+        let Some(Ok(n)) = words.next().map(str::parse::<i8>) else { continue };
+        for (k, w) in words.enumerate() {
+            out.insert(w, n);
+            if k > 0 {
+                abbreviations.insert(w);
+            }
+        }
+    }
+    (out, abbreviations)
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut cues = HashMap::new();
+    let mut cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>> = HashMap::new();
+    for line in list_lines(include_str!("../../data/tense_cues.txt")) {
+        let Some((kind, phrase)) = line.split_once('\t') else { continue };
+        let cue = match kind {
+            "past" => Cue::Past,
+            "future" => Cue::Future,
+            "irrealis" => Cue::Irrealis,
+            _ => continue,
+        };
+        match phrase.split_once(' ') {
+            Some((a, b)) => cue_pairs.entry(a).or_default().push((b, cue)),
+            None => {
+                cues.insert(phrase, cue);
+            }
+        }
+    }
+    let (months, month_abbreviations) = months(include_str!("../../data/months.txt"));
+    Lexicon {
+        months,
+        month_abbreviations,
+        weekdays: numbered(include_str!("../../data/weekdays.txt")),
+        cues,
+        cue_pairs,
+    }
+});

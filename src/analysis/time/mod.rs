@@ -1,0 +1,476 @@
+//! Temporal expressions and their resolution to calendar dates.
+//!
+//! What it finds (see `scan`): absolute dates ("May 15", "15 May 2025", "Dec. 14",
+//! "December 14, 2024", "3rd June 2023", "the 14th of December", "2023-06-02"), ranges
+//! ("May 8-10", "between 1 and 3 June"), months ("May 2022", "in April", "last
+//! December"), years ("in 2022"), weekdays ("on Saturday", "next Thursday", "Thursday,
+//! May 15"), deixis ("today", "yesterday", "tomorrow, May 12"), counts ("three years ago",
+//! "a day earlier", "two days later") and periods ("last week", "this year", "earlier this
+//! month", "last weekend").
+//!
+//! How it resolves them: every relative expression is resolved against the document's
+//! **anchor**, the day the article speaks from:
+//!
+//! 1. the publication date ingest found (`doc.meta.published`);
+//! 2. else a day inferred from the article's own dates: the day, near its explicit dates,
+//!    that makes its weekdays, "tomorrow, May 12" and "next Thursday, May 15" fit best
+//!    (see [`anchor`]);
+//! 3. else the same inference seeded by the anchors of the other documents of the
+//!    analysis (they report one event), [`AnchorSource::OtherDocuments`];
+//! 4. else `Options::reference`.
+//!
+//! A bare weekday takes the news convention: in a past-tense clause the most recent such
+//! day on or before the anchor, in a future clause ("will", "plans to", "set to",
+//! "proposed talks on") the next one after it; with no cue, the day of an explicit date
+//! of the article with that weekday within the week, else the past one. A month-day
+//! without a year takes the year that puts it nearest the anchor. "today" inside a quote
+//! and "N days/weeks ago" count from the article's main event day (the first past day it
+//! names in the week before the anchor), so a report published the day after a race
+//! still dates the winner's "today" to race day.
+//!
+//! What it does not do: durations ("30-day", "three years", "180 days") are quantities
+//! (the numbers stage); times of day ("4:21 pm") are left out; decades ("the 1990s") and
+//! seasons ("the spring") are not resolved; non-English dates are not recognized.
+
+mod anchor;
+mod lexicon;
+pub mod scan;
+
+use jiff::civil::{Date, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::text::{Diagnostic, Doc, Span};
+use scan::{CalUnit, Expr, Said, Shift, Tense};
+
+/// A resolved date value: a day, a month, a year or a range of days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DateValue {
+    Day(Date),
+    Month { year: i16, month: i8 },
+    Year(i16),
+    Range(Date, Date),
+}
+
+impl fmt::Display for DateValue {
+    /// `2025-05-10`, `2025-05`, `2025`, `2025-05-08/2025-05-10`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::Day(d) => write!(f, "{d}"),
+            DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            DateValue::Year(y) => write!(f, "{y:04}"),
+            DateValue::Range(a, b) => write!(f, "{a}/{b}"),
+        }
+    }
+}
+
+impl DateValue {
+    /// The first and last day the value covers.
+    pub fn bounds(self) -> (Date, Date) {
+        match self {
+            DateValue::Day(d) => (d, d),
+            DateValue::Range(a, b) => (a, b),
+            DateValue::Month { year, month } => {
+                let first = Date::new(year, month, 1).unwrap_or_default();
+                (first, first.last_of_month())
+            }
+            DateValue::Year(y) => {
+                (Date::new(y, 1, 1).unwrap_or_default(), Date::new(y, 12, 31).unwrap_or_default())
+            }
+        }
+    }
+
+    /// True when the two values can name the same time: one lies within the other or they
+    /// overlap ("2025-05" and "2025-05-10" agree; "2025-05-10" and "2025-05-11" do not).
+    pub fn compatible(self, other: DateValue) -> bool {
+        let (a0, a1) = self.bounds();
+        let (b0, b1) = other.bounds();
+        a0 <= b1 && b0 <= a1
+    }
+
+    /// True when the value is a single day.
+    pub fn is_day(self) -> bool {
+        matches!(self, DateValue::Day(_))
+    }
+}
+
+/// What a relative expression was resolved against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorSource {
+    /// The publication date the article states.
+    Published,
+    /// Inferred from the article's own explicit dates.
+    Inferred,
+    /// Inferred with the help of the other articles of the analysis (same event), for an
+    /// article that gives no year of its own.
+    OtherDocuments,
+    /// The reference date the caller passed in (`Options::reference`).
+    Reference,
+}
+
+impl AnchorSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorSource::Published => "published",
+            AnchorSource::Inferred => "inferred",
+            AnchorSource::OtherDocuments => "other_documents",
+            AnchorSource::Reference => "reference",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub date: Date,
+    pub source: AnchorSource,
+}
+
+/// The shape of a temporal expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// A calendar date, month, range or year written out ("May 15", "2022").
+    Absolute,
+    /// A weekday ("Saturday", "next Thursday").
+    Weekday,
+    /// Relative to the anchor ("yesterday", "three years ago", "last month").
+    Relative,
+}
+
+/// A temporal expression in a document, with its value when it could be resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Span,
+    pub value: Option<DateValue>,
+    /// The anchor used for relative expressions, weekdays and dates without a year
+    /// (`None` for fully written dates and years).
+    pub anchor: Option<Anchor>,
+    pub kind: DateKind,
+}
+
+/// Finds and resolves the temporal expressions of one document on its own.
+pub fn extract(doc: &mut Doc, reference: Option<Date>) {
+    extract_all(std::slice::from_mut(doc), reference);
+}
+
+/// Finds and resolves the temporal expressions of every document of one analysis. A
+/// document that gives no date of its own is anchored with the help of the others.
+pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
+    let scans: Vec<Vec<Expr>> = docs
+        .iter()
+        .map(|d| scan::scan(&d.text).into_iter().filter(|e| !d.is_chrome(e.span)).collect())
+        .collect();
+    // pass 1: documents that date themselves
+    let mut anchors: Vec<Option<Anchor>> = docs
+        .iter()
+        .zip(&scans)
+        .map(|(doc, exprs)| {
+            if let Some(p) = &doc.meta.published {
+                return Some(Anchor { date: p.value, source: AnchorSource::Published });
+            }
+            anchor::infer(exprs, &[], None).map(|date| Anchor { date, source: AnchorSource::Inferred })
+        })
+        .collect();
+    // pass 2: the others, seeded by those anchors, else by the reference
+    let mut known: Vec<Date> = anchors.iter().flatten().map(|a| a.date).collect();
+    known.sort();
+    for (k, exprs) in scans.iter().enumerate() {
+        if anchors[k].is_some() {
+            continue;
+        }
+        anchors[k] = if !known.is_empty() {
+            anchor::infer(exprs, &known, None)
+                .map(|date| Anchor { date, source: AnchorSource::OtherDocuments })
+        } else {
+            reference.map(|date| Anchor { date, source: AnchorSource::Reference })
+        };
+    }
+    for ((doc, exprs), anchor) in docs.iter_mut().zip(scans).zip(anchors) {
+        let (dates, diagnostics) = resolve(&exprs, anchor);
+        doc.dates = dates;
+        doc.diagnostics.extend(diagnostics);
+    }
+}
+
+/// The kind of what an expression said.
+fn kind_of(said: &Said) -> DateKind {
+    match said {
+        Said::Weekday { .. } => DateKind::Weekday,
+        Said::Date { weekday: Some(_), .. } => DateKind::Weekday,
+        Said::Date { deixis: Some(_), .. } => DateKind::Relative,
+        Said::Date { .. }
+        | Said::DayRange { .. }
+        | Said::MonthYear { .. }
+        | Said::Month { .. }
+        | Said::Year(_) => DateKind::Absolute,
+        Said::Deixis(_) | Said::Ago { .. } | Said::Shifted { .. } | Said::Period { .. } => DateKind::Relative,
+    }
+}
+
+pub(crate) fn weekday_of(n: i8) -> Weekday {
+    Weekday::from_monday_one_offset(n).unwrap_or(Weekday::Monday)
+}
+
+/// The `weekday` nearest `anchor` in the direction the tense and modifier give.
+pub(crate) fn weekday_from(anchor: Date, weekday: i8, shift: Shift, tense: Tense, known: &[Date]) -> Date {
+    let wd = weekday_of(weekday);
+    let on_or_before =
+        || if anchor.weekday() == wd { anchor } else { anchor.nth_weekday(-1, wd).unwrap_or(anchor) };
+    let after = || anchor.nth_weekday(1, wd).unwrap_or(anchor);
+    match (shift, tense) {
+        (Shift::Last, _) => anchor.nth_weekday(-1, wd).unwrap_or(anchor),
+        (Shift::Next, _) => after(),
+        (Shift::This, Tense::Past) => on_or_before(),
+        (Shift::This, _) => {
+            if anchor.weekday() == wd {
+                anchor
+            } else {
+                after()
+            }
+        }
+        (Shift::None, Tense::Future) => after(),
+        (Shift::None, Tense::Past) => on_or_before(),
+        (Shift::None, Tense::Unknown) => {
+            let lo = anchor.checked_sub(jiff::Span::new().days(6)).unwrap_or(anchor);
+            let hi = anchor.checked_add(jiff::Span::new().days(7)).unwrap_or(anchor);
+            known
+                .iter()
+                .copied()
+                .find(|d| d.weekday() == wd && lo <= *d && *d <= hi)
+                .unwrap_or_else(on_or_before)
+        }
+    }
+}
+
+/// The year that puts `month`/`day` nearest `anchor`.
+pub(crate) fn nearest_year(anchor: Date, month: i8, day: i8) -> Option<Date> {
+    let mut best: Option<(i32, Date)> = None;
+    for y in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
+        if let Ok(d) = Date::new(y, month, day) {
+            let dist = days_between(anchor, d).abs();
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, d));
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+pub(crate) fn days_between(a: Date, b: Date) -> i32 {
+    (b.to_jiff_days() - a.to_jiff_days()) as i32
+}
+
+trait JiffDays {
+    fn to_jiff_days(self) -> i64;
+}
+
+impl JiffDays for Date {
+    /// Days since 1970-01-01.
+    fn to_jiff_days(self) -> i64 {
+        // Rata Die by the civil-from-days inverse (Howard Hinnant's algorithm).
+        let (y, m, d) = (self.year() as i64, self.month() as i64, self.day() as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+pub(crate) fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().days(n)).ok()
+}
+
+fn month_shift(year: i16, month: i8, by: i32) -> (i16, i8) {
+    let idx = year as i32 * 12 + (month as i32 - 1) + by;
+    ((idx.div_euclid(12)) as i16, (idx.rem_euclid(12) + 1) as i8)
+}
+
+/// Resolves a document's expressions against its anchor.
+fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Diagnostic>) {
+    let mut out: Vec<DateMention> = Vec::with_capacity(exprs.len());
+    let mut diagnostics = Vec::new();
+    let explicit = anchor::explicit_days(exprs, anchor.map(|a| a.date));
+    let event_day = anchor.map(|a| anchor::event_day(exprs, a.date, &explicit));
+    // the last resolved day not in a future clause, for "a day earlier"
+    let mut narrative: Option<Date> = None;
+    for e in exprs {
+        let d = anchor.map(|a| a.date);
+        let mut uses_anchor = true;
+        let value = match e.said {
+            Said::Date { year: Some(y), month, day, weekday, .. } => {
+                uses_anchor = false;
+                let v = Date::new(y, month, day).ok();
+                check_weekday(e, v, weekday, &mut diagnostics);
+                v.map(DateValue::Day)
+            }
+            Said::Date { year: None, month, day, weekday, deixis, .. } => {
+                let v = d.and_then(|d| nearest_year(d, month, day));
+                check_weekday(e, v, weekday, &mut diagnostics);
+                if let (Some(v), Some(off), Some(d)) = (v, deixis, d) {
+                    if days_between(d, v) != off {
+                        diagnostics.push(Diagnostic {
+                            span: Some(e.span),
+                            message: format!(
+                                "\"tomorrow/yesterday\" and the date {v} do not agree with the anchor {d}"
+                            ),
+                        });
+                    }
+                }
+                v.map(DateValue::Day)
+            }
+            Said::DayRange { year, month, from, to } => {
+                uses_anchor = year.is_none();
+                let y = year
+                    .map(|y| y as i16)
+                    .or_else(|| d.and_then(|d| nearest_year(d, month, from)).map(|x| x.year()));
+                y.and_then(|y| {
+                    Some(DateValue::Range(Date::new(y, month, from).ok()?, Date::new(y, month, to).ok()?))
+                })
+            }
+            Said::MonthYear { year, month } => {
+                uses_anchor = false;
+                Some(DateValue::Month { year, month })
+            }
+            Said::Year(y) => {
+                uses_anchor = false;
+                Some(DateValue::Year(y))
+            }
+            Said::Month { month, shift } => d.map(|d| {
+                let (y, m) = (d.year(), d.month());
+                let year = match shift {
+                    Shift::Last => {
+                        if month < m {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    Shift::Next => {
+                        if month > m {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    Shift::This => y,
+                    Shift::None => match e.tense {
+                        Tense::Future => {
+                            if month >= m {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                        _ => {
+                            if month <= m {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                    },
+                };
+                DateValue::Month { year, month }
+            }),
+            Said::Weekday { weekday, shift } => {
+                d.map(|d| DateValue::Day(weekday_from(d, weekday, shift, e.tense, &explicit)))
+            }
+            Said::Deixis(off) => {
+                let base = if e.quoted { event_day } else { d };
+                base.and_then(|b| add_days(b, off as i64)).map(DateValue::Day)
+            }
+            Said::Ago { n, unit } => match (d, event_day) {
+                (Some(d), Some(ev)) => {
+                    counted(if matches!(unit, CalUnit::Day | CalUnit::Week) { ev } else { d }, -n, unit)
+                }
+                _ => None,
+            },
+            Said::Shifted { n, unit } => narrative.or(d).and_then(|b| counted(b, n, unit)),
+            Said::Period { unit, shift } => d.and_then(|d| period(d, unit, shift)),
+        };
+        if let (Some(DateValue::Day(v)), true) = (value, e.tense != Tense::Future) {
+            if d.is_some_and(|d| v <= d) {
+                narrative = Some(v);
+            }
+        }
+        out.push(DateMention {
+            span: e.span,
+            value,
+            anchor: if uses_anchor { anchor } else { None },
+            kind: kind_of(&e.said),
+        });
+    }
+    (out, diagnostics)
+}
+
+fn check_weekday(e: &Expr, v: Option<Date>, weekday: Option<i8>, diagnostics: &mut Vec<Diagnostic>) {
+    if let (Some(v), Some(wd)) = (v, weekday) {
+        if v.weekday() != weekday_of(wd) {
+            diagnostics.push(Diagnostic {
+                span: Some(e.span),
+                message: format!("{v} is a {:?}, not the weekday written with it", v.weekday()),
+            });
+        }
+    }
+}
+
+/// `base` moved by `n` units: a day for days and weeks, a month for months, a year for years.
+fn counted(base: Date, n: f64, unit: CalUnit) -> Option<DateValue> {
+    if n.fract() != 0.0 || n.abs() > 10_000.0 {
+        return match unit {
+            CalUnit::Year => Some(DateValue::Year((base.year() as f64 + n).floor() as i16)),
+            _ => None,
+        };
+    }
+    let n = n as i64;
+    Some(match unit {
+        CalUnit::Day => DateValue::Day(add_days(base, n)?),
+        CalUnit::Week | CalUnit::Weekend => DateValue::Day(add_days(base, 7 * n)?),
+        CalUnit::Month => {
+            let (year, month) = month_shift(base.year(), base.month(), n as i32);
+            DateValue::Month { year, month }
+        }
+        CalUnit::Year => DateValue::Year(base.year() + n as i16),
+    })
+}
+
+/// "last week", "this month", "next year", "last weekend" from the anchor `d`.
+fn period(d: Date, unit: CalUnit, shift: Shift) -> Option<DateValue> {
+    let by = match shift {
+        Shift::Last => -1,
+        Shift::This | Shift::None => 0,
+        Shift::Next => 1,
+    };
+    Some(match unit {
+        CalUnit::Year => DateValue::Year(d.year() + by as i16),
+        CalUnit::Month => {
+            let (year, month) = month_shift(d.year(), d.month(), by);
+            DateValue::Month { year, month }
+        }
+        CalUnit::Week | CalUnit::Day => {
+            let monday = add_days(d, -(d.weekday().to_monday_zero_offset() as i64))?;
+            let start = add_days(monday, 7 * by as i64)?;
+            DateValue::Range(start, add_days(start, 6)?)
+        }
+        CalUnit::Weekend => {
+            let saturday = match shift {
+                Shift::Last => d.nth_weekday(-1, Weekday::Saturday).ok()?,
+                Shift::Next => d.nth_weekday(1, Weekday::Saturday).ok()?,
+                _ => {
+                    let monday = add_days(d, -(d.weekday().to_monday_zero_offset() as i64))?;
+                    add_days(monday, 5)?
+                }
+            };
+            let saturday = if shift == Shift::Last && d.weekday() == Weekday::Sunday {
+                add_days(saturday, -7)?
+            } else {
+                saturday
+            };
+            DateValue::Range(saturday, add_days(saturday, 1)?)
+        }
+    })
+}

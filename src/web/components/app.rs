@@ -1,0 +1,334 @@
+//! The root component: owns the state, restores and saves the workspace, drives the
+//! analysis worker (debounced re-runs, cancel, restart after a crash) and lays out the
+//! input panel, the status line, the exports and the tabs.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::coverage::Coverage;
+use super::disagreements::Disagreements;
+use super::entities::Entities;
+use super::input::InputPanel;
+use super::reader::Reader;
+use super::timeline::Timeline;
+use super::{ByPtr, ViewProps};
+use crate::web::bridge::{AnalysisWorker, WorkerEvent, WORKER_URL};
+use crate::web::protocol::{Request, Response};
+use crate::web::state::{human_size, Action, Analysed, AppState, Focus, Level, Limits, Status, Tab};
+use crate::web::{dom, export, storage};
+
+/// Wait this long after the last change before analysing.
+const DEBOUNCE_MS: u32 = 250;
+
+/// The worker and the request it is running.
+#[derive(Default)]
+struct Engine {
+    worker: Option<AnalysisWorker>,
+    running: Option<u32>,
+}
+
+fn on_worker_event(
+    engine: Weak<RefCell<Engine>>,
+    dispatch: UseReducerDispatcher<AppState>,
+) -> Rc<dyn Fn(WorkerEvent)> {
+    Rc::new(move |event| {
+        let Some(engine) = engine.upgrade() else { return };
+        match event {
+            WorkerEvent::Response(Response::Started { seq, documents, bytes }) => {
+                dispatch.dispatch(Action::Started { seq, documents, bytes })
+            }
+            WorkerEvent::Response(Response::Done { seq, report, texts }) => {
+                let mut e = engine.borrow_mut();
+                if e.running != Some(seq) {
+                    return; // a stale answer
+                }
+                e.running = None;
+                drop(e);
+                dispatch.dispatch(Action::Finished {
+                    seq,
+                    revision: seq,
+                    analysed: Rc::new(Analysed { report, texts }),
+                })
+            }
+            WorkerEvent::Response(Response::Failed { seq, message }) => {
+                engine.borrow_mut().running = None;
+                dispatch.dispatch(Action::Failed { seq, message })
+            }
+            WorkerEvent::Response(Response::Ready) => {}
+            WorkerEvent::Crashed(message) => {
+                engine.borrow_mut().running = None;
+                // Drop the dead worker after this callback returns (it owns the callback).
+                let engine = engine.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    engine.borrow_mut().worker = None;
+                });
+                dispatch.dispatch(Action::Crashed(message))
+            }
+        }
+    })
+}
+
+/// Runs the current workspace as request `seq`, replacing any running request.
+fn start(engine: &Rc<RefCell<Engine>>, dispatch: &UseReducerDispatcher<AppState>, state: &AppState) {
+    let seq = state.revision;
+    let inputs = state.workspace.inputs();
+    let mut e = engine.borrow_mut();
+    if e.running.is_some() {
+        e.worker = None; // terminate: its answer is stale
+    }
+    if e.worker.is_none() {
+        match AnalysisWorker::spawn(WORKER_URL, on_worker_event(Rc::downgrade(engine), dispatch.clone())) {
+            Ok(worker) => e.worker = Some(worker),
+            Err(message) => {
+                drop(e);
+                dispatch.dispatch(Action::Failed { seq, message });
+                return;
+            }
+        }
+    }
+    let documents = inputs.len();
+    let bytes = inputs.iter().map(|i| i.content.len()).sum();
+    if let Some(worker) = &e.worker {
+        worker.send(&Request { seq, inputs });
+    }
+    e.running = Some(seq);
+    drop(e);
+    dispatch.dispatch(Action::Started { seq, documents, bytes });
+}
+
+fn stop(engine: &Rc<RefCell<Engine>>) {
+    let mut e = engine.borrow_mut();
+    if e.running.take().is_some() {
+        e.worker = None;
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::with_limits(Limits::default()));
+    let engine = use_mut_ref(Engine::default);
+    let restored = use_mut_ref(|| false);
+
+    // Restore the saved workspace once.
+    {
+        let (dispatch, restored) = (state.dispatcher(), restored.clone());
+        let limits = state.limits;
+        use_effect_with((), move |_| {
+            let (workspace, problem) = storage::load(&limits);
+            if let Some(problem) = problem {
+                dispatch.dispatch(Action::Notify(Level::Warning, problem));
+            }
+            *restored.borrow_mut() = true;
+            if !workspace.sources.is_empty() {
+                dispatch.dispatch(Action::Restore(workspace));
+            }
+        });
+    }
+
+    // Save, and re-analyse (debounced), whenever the workspace changes.
+    {
+        let (dispatch, engine, restored) = (state.dispatcher(), engine.clone(), restored.clone());
+        let snapshot = state.clone();
+        use_effect_with(state.revision, move |_| {
+            let mut timer = None;
+            if *restored.borrow() && snapshot.revision > 0 {
+                if let Err(problem) = storage::save(&snapshot.workspace) {
+                    dispatch.dispatch(Action::Notify(Level::Warning, problem));
+                }
+            }
+            if snapshot.workspace.sources.is_empty() {
+                stop(&engine);
+            } else {
+                timer = Some(Timeout::new(DEBOUNCE_MS, move || start(&engine, &dispatch, &snapshot)));
+            }
+            move || drop(timer)
+        });
+    }
+
+    let on_cancel = {
+        let (dispatch, engine) = (state.dispatcher(), engine.clone());
+        Callback::from(move |_| {
+            stop(&engine);
+            dispatch.dispatch(Action::Cancel);
+        })
+    };
+    let on_rerun = {
+        let (state, engine) = (state.clone(), engine.clone());
+        Callback::from(move |_| start(&engine, &state.dispatcher(), &state))
+    };
+    let on_focus = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |focus: Focus| dispatch.dispatch(Action::Focus(focus)))
+    };
+
+    html! {
+        <>
+            <header class="site">
+                <h1>{ "Crosscheck" }</h1>
+                <p class="tagline">
+                    { "Compare how outlets report one event. Everything runs in this page: nothing is uploaded." }
+                </p>
+            </header>
+            <main id="main">
+                { notices(&state) }
+                <InputPanel
+                    workspace={ByPtr(state.workspace.clone())}
+                    limits={state.limits}
+                    dispatch={state.dispatcher()}
+                />
+                { status_line(&state, on_cancel, on_rerun) }
+                {
+                    match &state.analysed {
+                        Some(analysed) => results(&state, analysed, on_focus),
+                        None if state.workspace.sources.is_empty() => html! {
+                            <p class="empty" id="empty">
+                                { "Add two or more articles about the same event, or load the example." }
+                            </p>
+                        },
+                        None => html! {},
+                    }
+                }
+            </main>
+            <footer class="site">
+                <p>{ "Crosscheck: the analysis runs in WebAssembly in your browser; your articles stay in this \
+                      browser's storage." }</p>
+            </footer>
+        </>
+    }
+}
+
+fn notices(state: &UseReducerHandle<AppState>) -> Html {
+    if state.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="notices" aria-live="polite" id="notices">
+            { for state.notices.iter().map(|n| {
+                let dispatch = state.dispatcher();
+                let id = n.id;
+                let class = match n.level {
+                    Level::Info => "notice info",
+                    Level::Warning => "notice warning",
+                    Level::Error => "notice error",
+                };
+                html! {
+                    <li {class} key={id}>
+                        <span>{ n.text.clone() }</span>
+                        <button type="button" class="dismiss" aria-label="Dismiss message"
+                            onclick={Callback::from(move |_| dispatch.dispatch(Action::Dismiss(id)))}>{ "×" }</button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn status_line(state: &AppState, on_cancel: Callback<MouseEvent>, on_rerun: Callback<MouseEvent>) -> Html {
+    let body = match &state.status {
+        Status::Running { documents, bytes, .. } => html! {
+            <div class="running">
+                <progress aria-label="Analysing"></progress>
+                <span>{ format!("Analysing {documents} article(s), {}…", human_size(*bytes)) }</span>
+                <button type="button" id="cancel" onclick={on_cancel}>{ "Cancel" }</button>
+            </div>
+        },
+        Status::Cancelled => html! {
+            <div>
+                <span>{ "Analysis cancelled. The results shown (if any) are out of date." }</span>
+                <button type="button" id="rerun" onclick={on_rerun}>{ "Analyse" }</button>
+            </div>
+        },
+        Status::Failed(message) => html! {
+            <div>
+                <span>{ format!("Analysis failed: {message}") }</span>
+                <button type="button" id="rerun" onclick={on_rerun}>{ "Try again" }</button>
+            </div>
+        },
+        Status::Idle => match &state.analysed {
+            Some(a) if state.is_current() => html! {
+                <span id="analysed">{ format!(
+                    "Analysed {} article(s): {} disagreement(s), {} claim(s), {} entities.",
+                    a.report.documents.len(), a.report.disagreements.len(), a.report.claims.len(),
+                    a.report.entities.len()
+                ) }</span>
+            },
+            _ => html! {},
+        },
+    };
+    html! { <div class="status" role="status" id="status">{ body }</div> }
+}
+
+fn results(state: &UseReducerHandle<AppState>, analysed: &Rc<Analysed>, on_focus: Callback<Focus>) -> Html {
+    let props =
+        ViewProps { analysed: ByPtr(analysed.clone()), workspace: ByPtr(state.workspace.clone()), on_focus };
+    let export_button = |id: &'static str,
+                         label: &'static str,
+                         file: &'static str,
+                         mime: &'static str,
+                         make: fn(&crate::analysis::Report) -> String| {
+        let (analysed, dispatch) = (analysed.clone(), state.dispatcher());
+        let onclick = Callback::from(move |_| {
+            if let Err(e) = dom::download(file, mime, &make(&analysed.report)) {
+                dispatch.dispatch(Action::Notify(Level::Error, format!("The download failed: {e}")));
+            }
+        });
+        html! { <button type="button" {id} {onclick}>{ label }</button> }
+    };
+    let tab_button = |tab: Tab| {
+        let dispatch = state.dispatcher();
+        let selected = state.tab == tab;
+        let onkeydown = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+                let next = match e.key().as_str() {
+                    "ArrowRight" => Tab::ALL[(i + 1) % Tab::ALL.len()],
+                    "ArrowLeft" => Tab::ALL[(i + Tab::ALL.len() - 1) % Tab::ALL.len()],
+                    "Home" => Tab::ALL[0],
+                    "End" => Tab::ALL[Tab::ALL.len() - 1],
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatch.dispatch(Action::SetTab(next));
+                dom::focus(&format!("tab-{}", next.slug()));
+            })
+        };
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", tab.slug())}
+                aria-selected={selected.to_string()} aria-controls="panel"
+                tabindex={if selected { "0" } else { "-1" }}
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::SetTab(tab)))} {onkeydown}>
+                { tab.label() }
+            </button>
+        }
+    };
+    let view = match state.tab {
+        Tab::Disagreements => html! { <Disagreements ..props /> },
+        Tab::Coverage => html! { <Coverage ..props /> },
+        Tab::Entities => html! { <Entities ..props /> },
+        Tab::Reader => html! {
+            <Reader analysed={props.analysed.clone()} workspace={props.workspace.clone()}
+                on_focus={props.on_focus.clone()} focus={state.focus.clone()} />
+        },
+        Tab::Timeline => html! { <Timeline ..props /> },
+    };
+    html! {
+        <section class="results" aria-label="Results">
+            <div class="exports" role="group" aria-label="Export">
+                <span>{ "Export:" }</span>
+                { export_button("export-json", "Report (JSON)", "crosscheck-report.json", "application/json", export::json) }
+                { export_button("export-csv", "Coverage (CSV)", "crosscheck-coverage.csv", "text/csv", export::csv) }
+                { export_button("export-md", "Briefing (Markdown)", "crosscheck-briefing.md", "text/markdown", export::markdown) }
+            </div>
+            <div class="tabs" role="tablist" aria-label="Views">
+                { for Tab::ALL.iter().map(|t| tab_button(*t)) }
+            </div>
+            <div class="panel" role="tabpanel" id="panel" aria-labelledby={format!("tab-{}", state.tab.slug())}>
+                { view }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! The Disagreements view: one card per disagreement, grouped by severity and
+//! filterable by kind; the sides next to each other with their outlets and evidence
+//! (highlighted inside its sentence); a word-level diff for quote wordings.
+
+use yew::prelude::*;
+
+use super::ViewProps;
+use crate::analysis::conflicts::Severity;
+use crate::analysis::report::{DisagreementRecord, EvidenceRecord};
+use crate::web::diff::word_diff;
+use crate::web::highlight::context;
+use crate::web::state::Focus;
+use crate::web::view_model::{kind_name, kind_slug};
+
+const CONTEXT_BYTES: usize = 160;
+
+fn evidence_view(props: &ViewProps, e: &EvidenceRecord, diffed: Option<Html>) -> Html {
+    let text = props.analysed.text(&e.doc).unwrap_or("");
+    let (before, _, after) = context(text, e.start, e.end, CONTEXT_BYTES);
+    let focus = Focus { doc: e.doc.clone(), start: e.start, end: e.end };
+    let on_focus = props.on_focus.clone();
+    let name = props.name(&e.doc);
+    html! {
+        <li class="evidence">
+            <blockquote>
+                { before.to_string() }
+                <mark>{ diffed.unwrap_or_else(|| html! { e.text.clone() }) }</mark>
+                { after.to_string() }
+            </blockquote>
+            <button type="button" class="show-in-reader" data-doc={e.doc.clone()}
+                aria-label={format!("Show in {name}")}
+                onclick={Callback::from(move |_| on_focus.emit(focus.clone()))}>
+                { format!("Show in {name}") }
+            </button>
+        </li>
+    }
+}
+
+/// The words of one side's quote, changed words marked.
+fn diff_html(words: Vec<crate::web::diff::Word<'_>>) -> Html {
+    html! {
+        { for words.into_iter().map(|w| if w.changed {
+            html! { <span class="diff-changed">{ w.text.to_string() }</span> }
+        } else {
+            html! { w.text.to_string() }
+        }) }
+    }
+}
+
+fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
+    // quote_wording between two sides: diff their first pieces of evidence.
+    let is_quote = kind_slug(&x.kind) == "quote-wording";
+    let diffs = (is_quote && x.sides.len() == 2)
+        .then(|| {
+            let a = x.sides[0].evidence.first()?;
+            let b = x.sides[1].evidence.first()?;
+            let (left, right) = word_diff(&a.text, &b.text);
+            Some((diff_html(left), diff_html(right)))
+        })
+        .flatten();
+    let sides = x.sides.iter().enumerate().map(|(i, side)| {
+        let outlets: Vec<String> = side.docs.iter().map(|d| props.name(d)).collect();
+        let evidence = side.evidence.iter().enumerate().map(|(j, e)| {
+            let diffed = match (&diffs, j) {
+                (Some((left, _)), 0) if i == 0 => Some(left.clone()),
+                (Some((_, right)), 0) if i == 1 => Some(right.clone()),
+                _ => None,
+            };
+            evidence_view(props, e, diffed)
+        });
+        html! {
+            <section class="side">
+                <h4 class="side-value">{ side.value.clone() }</h4>
+                if let Some(normalized) = side.normalized.as_ref().filter(|n| **n != side.value) {
+                    <p class="normalized">{ format!("= {normalized}") }</p>
+                }
+                <p class="outlets">{ outlets.join(", ") }</p>
+                <ul class="evidence-list">{ for evidence }</ul>
+            </section>
+        }
+    });
+    html! {
+        <article class={classes!("card", format!("sev-{}", kind_slug(&x.severity)))} id={x.id.clone()}
+            data-kind={kind_slug(&x.kind)}>
+            <header>
+                <span class="badge kind">{ kind_name(&x.kind) }</span>
+                <span class="badge severity">{ kind_name(&x.severity) }</span>
+                <h3>{ x.topic.clone() }</h3>
+            </header>
+            <p class="explanation">{ x.explanation.clone() }</p>
+            <div class="sides">{ for sides }</div>
+        </article>
+    }
+}
+
+#[component]
+pub fn Disagreements(props: &ViewProps) -> Html {
+    let kind_filter = use_state(String::new);
+    let report = &props.analysed.report;
+    if report.disagreements.is_empty() {
+        return html! {
+            <p class="empty" id="no-disagreements">
+                { "No disagreements found between these articles." }
+            </p>
+        };
+    }
+    let mut kinds: Vec<String> = report.disagreements.iter().map(|x| kind_slug(&x.kind)).collect();
+    kinds.sort();
+    kinds.dedup();
+    let on_kind = {
+        let kind_filter = kind_filter.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            kind_filter.set(select.value());
+        })
+    };
+    let groups = [Severity::High, Severity::Medium, Severity::Low].into_iter().map(|severity| {
+        let cards: Vec<&DisagreementRecord> = report
+            .disagreements
+            .iter()
+            .filter(|x| x.severity == severity && (kind_filter.is_empty() || kind_slug(&x.kind) == *kind_filter))
+            .collect();
+        if cards.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="severity-group">
+                <h3 class="group-title">{ format!("{} severity ({})", kind_name(&severity), cards.len()) }</h3>
+                { for cards.into_iter().map(|x| card(props, x)) }
+            </section>
+        }
+    });
+    html! {
+        <div class="disagreements" id="disagreements">
+            <div class="filters">
+                <label for="kind-filter">{ "Kind" }</label>
+                <select id="kind-filter" onchange={on_kind}>
+                    <option value="" selected={kind_filter.is_empty()}>{ "all kinds" }</option>
+                    { for kinds.iter().map(|k| html! {
+                        <option value={k.clone()} selected={*k == *kind_filter}>{ k.replace('-', " ") }</option>
+                    }) }
+                </select>
+            </div>
+            { for groups }
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! The Timeline view: the dates the articles mention, resolved to calendar values, in
+//! date order, with what each outlet wrote; each mention is a link into the reader.
+
+use yew::prelude::*;
+
+use super::ViewProps;
+use crate::web::state::Focus;
+use crate::web::view_model::timeline;
+
+#[component]
+pub fn Timeline(props: &ViewProps) -> Html {
+    let rows = use_memo(props.analysed.clone(), |a| timeline(&a.report));
+    let report = &props.analysed.report;
+    if rows.is_empty() {
+        return html! { <p class="empty" id="timeline">{ "No resolved dates." }</p> };
+    }
+    let names: Vec<String> = report.documents.iter().map(|d| props.name(&d.id)).collect();
+    let body = rows.iter().map(|row| {
+        let cells = row.mentions.iter().enumerate().map(|(d, mentions)| {
+            let doc = report.documents[d].id.clone();
+            let links = mentions.iter().map(|(start, end, text)| {
+                let focus = Focus { doc: doc.clone(), start: *start, end: *end };
+                let on_focus = props.on_focus.clone();
+                html! {
+                    <li><button type="button" class="show-in-reader"
+                        onclick={Callback::from(move |_| on_focus.emit(focus.clone()))}>{ text.clone() }</button></li>
+                }
+            });
+            html! { <td><ul class="plain">{ for links }</ul></td> }
+        });
+        html! {
+            <tr>
+                <th scope="row"><time>{ row.value.clone() }</time></th>
+                { for cells }
+            </tr>
+        }
+    });
+    html! {
+        <div class="timeline" id="timeline">
+            <div class="table-scroll">
+                <table>
+                    <caption>{ "Dates mentioned, resolved, per outlet" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Date" }</th>
+                            { for names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! The worker side: runs the core on a request and answers with the report and the
+//! analysed texts; and the JS API, `analyze(documents) -> report`, for pages that want
+//! the core without the UI (usage: `docs/js-api.md`).
+//!
+//! Both are exported to JavaScript by `src/bin/worker.rs`, so only the worker's wasm
+//! links the analysis core. Neither fails on bad input: the worker answers `Failed`,
+//! the JS API throws an `Error` with the reason.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{run, Format, Input, Options, Report};
+
+use super::protocol::{DocText, Request, Response};
+
+/// Answers one request: the report, and the texts its spans index.
+pub fn answer(request: &Request) -> Response {
+    let analysis = run(&request.inputs, &Options::default());
+    let report = Report::from_analysis(&analysis);
+    let texts = analysis.docs.into_iter().map(|d| DocText { id: d.id, text: d.text }).collect();
+    Response::Done { seq: request.seq, report, texts }
+}
+
+/// The worker's message loop: `Ready` now, then for every JSON request `Started` and
+/// the answer. Call once, inside a dedicated worker.
+pub fn serve() -> Result<(), JsValue> {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
+    let reply = scope.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let json = event.data().as_string().unwrap_or_default();
+        let response = match Request::from_json(&json) {
+            Ok(request) => {
+                let bytes = request.inputs.iter().map(|i| i.content.len()).sum();
+                let started = Response::Started { seq: request.seq, documents: request.inputs.len(), bytes };
+                let _ = reply.post_message(&JsValue::from_str(&started.to_json()));
+                answer(&request)
+            }
+            Err(message) => Response::Failed { seq: 0, message },
+        };
+        let _ = reply.post_message(&JsValue::from_str(&response.to_json()));
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    scope.post_message(&JsValue::from_str(&Response::Ready.to_json()))
+}
+
+/// One document handed to the JS API.
+#[derive(Deserialize)]
+struct Document {
+    id: String,
+    content: String,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+}
+
+fn format_named(name: &str) -> Result<Format, String> {
+    match name.to_ascii_lowercase().as_str() {
+        "text" | "txt" | "plain" => Ok(Format::Text),
+        "markdown" | "md" => Ok(Format::Markdown),
+        "html" | "htm" => Ok(Format::Html),
+        other => Err(format!("unknown format {other:?} (expected \"text\", \"markdown\" or \"html\")")),
+    }
+}
+
+/// `analyze(documents)`: documents is an array of `{id, content, format?, outlet?}`;
+/// returns the report as a plain JS object (the JSON contract of `design.md`).
+pub fn analyze_js(documents: JsValue) -> Result<JsValue, JsError> {
+    let documents: Vec<Document> = serde_wasm_bindgen::from_value(documents).map_err(|e| {
+        JsError::new(&format!(
+            "analyze(documents): documents must be an array of {{id, content, format?}}: {e}"
+        ))
+    })?;
+    let mut inputs = Vec::with_capacity(documents.len());
+    for d in documents {
+        let format = match d.format.as_deref() {
+            Some(name) => {
+                format_named(name).map_err(|e| JsError::new(&format!("document {:?}: {e}", d.id)))?
+            }
+            None => Format::default(),
+        };
+        inputs.push(Input { id: d.id, content: d.content, format, outlet: d.outlet });
+    }
+    let report = crate::analysis::analyze(&inputs, &Options::default());
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the report: {e}")))
+}

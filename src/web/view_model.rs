@@ -1,0 +1,159 @@
+//! Look-ups over a report that the views share: the display name of each document,
+//! the coverage matrix (claim cluster by outlet), the timeline of resolved dates, and
+//! readable names for kinds and labels. Pure functions of the report.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::entities::Label;
+use crate::analysis::report::{ClaimRecord, Report, Value};
+
+use super::state::Workspace;
+
+/// The snake_case name a serde enum serialises to, with spaces ("quote_wording" ->
+/// "quote wording"); robust to variants added later.
+pub fn kind_name<T: Serialize>(kind: &T) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(|s| s.replace('_', " "))).unwrap_or_default()
+}
+
+/// The CSS class slug of a serde enum ("quote_wording" -> "quote-wording", "PERSON" -> "person").
+pub fn kind_slug<T: Serialize>(kind: &T) -> String {
+    kind_name(kind).to_lowercase().replace(' ', "-")
+}
+
+pub fn label_title(label: Label) -> &'static str {
+    match label {
+        Label::Person => "person",
+        Label::Org => "organisation",
+        Label::Gpe => "country, city or state",
+        Label::Loc => "place",
+        Label::Norp => "nationality or group",
+        Label::Event => "event",
+        Label::Date => "date",
+        Label::Number => "number",
+    }
+}
+
+/// The name shown for each document: the outlet the user gave, else the outlet the
+/// analysis found, else the document id.
+pub fn doc_name(report: &Report, workspace: &Workspace, doc: &str) -> String {
+    if let Some(outlet) = workspace.get(doc).and_then(|s| s.outlet.clone()) {
+        return outlet;
+    }
+    report
+        .documents
+        .iter()
+        .find(|d| d.id == doc)
+        .and_then(|d| d.outlet.clone())
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| doc.to_string())
+}
+
+/// One cell of the coverage matrix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    NotReported,
+    /// The document's claims in the cluster (indices into `report.claims`).
+    Reported(Vec<usize>),
+    /// Reported, and evidence of a disagreement lies in one of these claims.
+    Differs(Vec<usize>, Vec<String>),
+}
+
+impl Cell {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Cell::NotReported => "not reported",
+            Cell::Reported(_) => "reported",
+            Cell::Differs(..) => "differs",
+        }
+    }
+}
+
+/// A row of the coverage matrix: a cluster and one cell per document (report order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageRow {
+    pub cluster: String,
+    pub summary: String,
+    pub cells: Vec<Cell>,
+}
+
+/// The claim-by-outlet matrix: one row per cluster, one column per document.
+pub fn coverage(report: &Report) -> Vec<CoverageRow> {
+    let claim_index: BTreeMap<&str, usize> =
+        report.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let overlaps = |claim: &ClaimRecord, doc: &str, start: usize, end: usize| {
+        claim.doc == doc && claim.start < end && start < claim.end
+    };
+    report
+        .clusters
+        .iter()
+        .map(|cluster| {
+            let claims: Vec<usize> =
+                cluster.claims.iter().filter_map(|id| claim_index.get(id.as_str()).copied()).collect();
+            let cells = report
+                .documents
+                .iter()
+                .map(|doc| {
+                    let mine: Vec<usize> =
+                        claims.iter().copied().filter(|&i| report.claims[i].doc == doc.id).collect();
+                    if mine.is_empty() {
+                        return Cell::NotReported;
+                    }
+                    let differing: Vec<String> = report
+                        .disagreements
+                        .iter()
+                        .filter(|x| {
+                            x.sides.iter().flat_map(|s| &s.evidence).any(|e| {
+                                mine.iter().any(|&i| overlaps(&report.claims[i], &e.doc, e.start, e.end))
+                            })
+                        })
+                        .map(|x| x.id.clone())
+                        .collect();
+                    if differing.is_empty() {
+                        Cell::Reported(mine)
+                    } else {
+                        Cell::Differs(mine, differing)
+                    }
+                })
+                .collect();
+            CoverageRow { cluster: cluster.id.clone(), summary: cluster.summary.clone(), cells }
+        })
+        .collect()
+}
+
+/// A resolved date and where each document mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineRow {
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or a range `A/B`.
+    pub value: String,
+    /// Per document (report order): the mentions `(start, end, text)`.
+    pub mentions: Vec<Vec<(usize, usize, String)>>,
+}
+
+/// The DATE entities with a resolved value, in date order.
+pub fn timeline(report: &Report) -> Vec<TimelineRow> {
+    let mut rows: BTreeMap<String, Vec<Vec<(usize, usize, String)>>> = BTreeMap::new();
+    for entity in report.entities.iter().filter(|e| e.label == Label::Date) {
+        for m in &entity.mentions {
+            let Some(Value::Text(value)) = &m.value else { continue };
+            let Some(doc) = report.documents.iter().position(|d| d.id == m.doc) else { continue };
+            let row = rows.entry(value.clone()).or_insert_with(|| vec![Vec::new(); report.documents.len()]);
+            row[doc].push((m.start, m.end, m.text.clone()));
+        }
+    }
+    rows.into_iter().map(|(value, mentions)| TimelineRow { value, mentions }).collect()
+}
+
+/// Mentions per document of an entity, in report document order.
+pub fn mentions_per_doc(report: &Report, entity: usize) -> Vec<usize> {
+    let mut counts = vec![0; report.documents.len()];
+    if let Some(e) = report.entities.get(entity) {
+        for m in &e.mentions {
+            if let Some(i) = report.documents.iter().position(|d| d.id == m.doc) {
+                counts[i] += 1;
+            }
+        }
+    }
+    counts
+}

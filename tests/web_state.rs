@@ -1,0 +1,173 @@
+//! The web app's pure logic, natively: the workspace reducer (limits, unique ids,
+//! rename/remove/clear), the saved form and its damage handling, highlighting segments
+//! and the word diff. Run: `cargo test --features web --test web_state`.
+
+use crosscheck::web::diff::word_diff;
+use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
+use crosscheck::web::state::{decode, encode, Action, AppState, Limits, NewSource, Workspace};
+
+fn small_limits() -> Limits {
+    Limits { document_bytes: 100, total_bytes: 250, documents: 3 }
+}
+
+#[test]
+fn files_get_their_stem_as_id_and_duplicates_get_a_suffix() {
+    let mut ws = Workspace::default();
+    let refused = ws.add(
+        vec![
+            NewSource::file("reuters.txt", "Über 12 people"),
+            NewSource::file("dir/reuters.md", "Ankara, Türkiye 🇹🇷"),
+            NewSource::pasted("pasted words"),
+        ],
+        &Limits::default(),
+    );
+    assert!(refused.is_empty(), "{refused:?}");
+    let ids: Vec<&str> = ws.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["reuters", "reuters-2", "doc-1"]);
+    assert_eq!(ws.sources[1].format, crosscheck::Format::Markdown);
+}
+
+#[test]
+fn over_a_limit_adds_what_fits_and_keeps_what_was_there() {
+    let mut state = AppState::with_limits(small_limits());
+    state.apply(Action::Add(vec![NewSource::file("a.txt", "é".repeat(40))])); // 80 bytes
+    let kept = state.workspace.sources.clone();
+    state.apply(Action::Add(vec![
+        NewSource::file("big.txt", "x".repeat(101)), // over the per-article limit
+        NewSource::file("b.txt", "y".repeat(90)),    // fits: 170 in total
+        NewSource::file("c.txt", "z".repeat(90)),    // would make 260 > 250
+        NewSource::file("image.png", "not text"),    // not an accepted type
+        NewSource::pasted("   "),                    // empty
+    ]));
+    let ids: Vec<&str> = state.workspace.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(state.workspace.sources[0], kept[0]);
+    let messages: Vec<&str> = state.notices.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:?}");
+    assert!(messages[0].starts_with("big.txt was not added") && messages[0].contains("per article"));
+    assert!(messages[1].starts_with("c.txt was not added") && messages[1].contains("together"));
+    assert!(messages[2].starts_with("image.png was not added"));
+    assert!(messages[3].contains("empty"));
+    state.apply(Action::Add(vec![NewSource::pasted("d"), NewSource::pasted("e")]));
+    assert_eq!(state.workspace.sources.len(), 3, "at most 3 documents");
+    assert!(state.notices.last().unwrap().text.contains("at most 3"));
+}
+
+#[test]
+fn rename_remove_clear_bump_the_revision_only_when_something_changes() {
+    let mut state = AppState::default();
+    state.apply(Action::Add(vec![
+        NewSource::file("a.txt", "alpha"),
+        NewSource::file("b.html", "<p>beta</p>"),
+    ]));
+    let r = state.revision;
+    state.apply(Action::Rename { id: "a".into(), outlet: "  Le Monde  ".into() });
+    assert_eq!(state.workspace.get("a").unwrap().outlet.as_deref(), Some("Le Monde"));
+    assert_eq!(state.revision, r + 1);
+    state.apply(Action::Rename { id: "a".into(), outlet: "Le Monde".into() });
+    assert_eq!(state.revision, r + 1, "same name, no change");
+    state.apply(Action::Remove("missing".into()));
+    assert_eq!(state.revision, r + 1);
+    state.apply(Action::Remove("a".into()));
+    assert_eq!(state.workspace.sources.len(), 1);
+    let inputs = state.workspace.inputs();
+    assert_eq!((inputs[0].id.as_str(), inputs[0].format), ("b", crosscheck::Format::Html));
+    state.apply(Action::Clear);
+    assert!(state.workspace.sources.is_empty());
+}
+
+#[test]
+fn a_saved_workspace_round_trips_with_outlets() {
+    let mut ws = Workspace::default();
+    ws.add(
+        vec![NewSource::file("kyiv.txt", "Київ, «цитата» — 😀"), NewSource::pasted("x")],
+        &Limits::default(),
+    );
+    ws.rename("kyiv", "Kyiv Independent");
+    let (back, problem) = decode(&encode(&ws), &Limits::default());
+    assert_eq!(problem, None);
+    assert_eq!(back, ws);
+}
+
+#[test]
+fn a_damaged_save_keeps_every_readable_article() {
+    let saved = r#"{"version":1,"sources":[
+        {"id":"a","name":"a.txt","content":"fine"},
+        {"id":"b","name":"b.txt"},
+        42,
+        {"id":"c","name":"c.md","format":"markdown","outlet":"C","content":"also fine"}]}"#;
+    let (ws, problem) = decode(saved, &Limits::default());
+    let ids: Vec<&str> = ws.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(ws.sources[1].outlet.as_deref(), Some("C"));
+    assert!(problem.unwrap().contains("2 saved article(s) could not be read"));
+
+    for garbage in ["", "{", "null", "[1,2]", "{\"sources\": 3}", "\u{0}\u{1}binary"] {
+        let (ws, problem) = decode(garbage, &Limits::default());
+        assert!(ws.sources.is_empty(), "{garbage:?}");
+        assert!(problem.is_some(), "{garbage:?}");
+    }
+}
+
+#[test]
+fn segments_cut_at_every_boundary_and_cover_the_text() {
+    let text = "Erdoğan met Putin in İstanbul 🇹🇷 on Sunday.";
+    let find = |s: &str| text.find(s).unwrap();
+    let (e1, e2) = (find("Erdoğan"), find("İstanbul"));
+    let claim_end = find(" on");
+    let marks = [
+        Mark { start: 0, end: claim_end, kind: MarkKind::Claim(0) },
+        Mark {
+            start: e1,
+            end: e1 + "Erdoğan".len(),
+            kind: MarkKind::Entity(crosscheck::analysis::entities::Label::Person),
+        },
+        Mark {
+            start: e2,
+            end: e2 + "İstanbul".len(),
+            kind: MarkKind::Entity(crosscheck::analysis::entities::Label::Gpe),
+        },
+        Mark { start: 1, end: 2, kind: MarkKind::Focus }, // not a char boundary? 'r' is ASCII: valid
+        Mark { start: 5, end: 6, kind: MarkKind::Focus }, // inside 'ğ': ignored
+        Mark { start: 40, end: 10_000, kind: MarkKind::Focus }, // out of range: ignored
+        Mark { start: 9, end: 3, kind: MarkKind::Focus }, // reversed: ignored
+    ];
+    let segs = segments(text, &marks);
+    let joined: String = segs.iter().map(|s| s.text).collect();
+    assert_eq!(joined, text);
+    for s in &segs {
+        assert_eq!(&text[s.start..s.end], s.text);
+    }
+    let erdogan: Vec<&str> =
+        segs.iter().filter(|s| s.entity.is_some() && s.start < 10).map(|s| s.text).collect();
+    assert_eq!(erdogan.concat(), "Erdoğan");
+    let istanbul = segs.iter().find(|s| s.start == e2).unwrap();
+    assert_eq!((istanbul.text, istanbul.claim), ("İstanbul", Some(0)));
+    assert!(segs.iter().any(|s| s.focus && s.text == "r"));
+    assert_eq!(segs.iter().filter(|s| s.focus).count(), 1);
+    assert!(segs.iter().all(|s| s.start >= claim_end || s.claim == Some(0)));
+}
+
+#[test]
+fn context_stays_in_the_sentence_and_on_char_boundaries() {
+    let text = "First sentence here. Zelensky said «we are ready» on Friday. Next one.";
+    let start = text.find("«").unwrap();
+    let end = text.find("»").unwrap() + "»".len();
+    let (before, span, after) = context(text, start, end, 200);
+    assert_eq!((before, span, after), ("Zelensky said ", "«we are ready»", " on Friday."));
+    assert_eq!(context(text, start + 1, end, 10), ("", "", ""));
+    assert_eq!(context("", 0, 0, 10), ("", "", ""));
+}
+
+#[test]
+fn word_diff_marks_the_changed_words_only() {
+    let (a, b) =
+        word_diff("We seek serious talks, not a pause.", "we seek SERIOUS negotiations, not a pause");
+    let changed_a: Vec<&str> = a.iter().filter(|w| w.changed).map(|w| w.text.trim()).collect();
+    let changed_b: Vec<&str> = b.iter().filter(|w| w.changed).map(|w| w.text.trim()).collect();
+    assert_eq!(changed_a, ["talks,"]);
+    assert_eq!(changed_b, ["negotiations,"]);
+    assert_eq!(a.iter().map(|w| w.text).collect::<String>(), "We seek serious talks, not a pause.");
+    let (a, b) = word_diff("", "çok güzel 🎉");
+    assert!(a.is_empty() && b.iter().all(|w| w.changed));
+}
