@@ -219,6 +219,18 @@ test('the workspace survives a reload; storage faults are reported, not fatal', 
   await expect(page.locator('#empty')).toBeVisible();
 });
 
+test('with storage disabled the page still works and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await open(page);
+  await expect(page.locator('#notices')).toContainText('Browser storage is unavailable');
+  await loadExample(page);
+  await page.locator('button[aria-label="Remove 004_e9cbabe796c1e97b"]').click();
+  await expect(page.locator('#analysed')).toContainText('Analysed 4 article(s)');
+  await expect(page.locator('.notice', { hasText: 'storage' })).toHaveCount(1); // said once, not on every change
+});
+
 test('each export downloads content that parses', async ({ page }) => {
   await open(page);
   await loadExample(page);

@@ -42,9 +42,11 @@ impl Cluster {
 
 /// Minimum similarity of two claims that are each other's best match between their two
 /// documents.
-const MUTUAL_THRESHOLD: f32 = 0.2;
+const MUTUAL_THRESHOLD: f32 = 0.25;
 /// Minimum similarity of any other pair of claims to be linked.
 const STRONG_THRESHOLD: f32 = 0.45;
+/// Minimum average similarity between the claims of two clusters to merge them.
+const AVERAGE_THRESHOLD: f32 = 0.15;
 /// Keys held by more claims than this are too common to block on.
 const MAX_POSTING: usize = 64;
 /// How many of a claim's rarest keys it is blocked on.
@@ -105,7 +107,7 @@ impl ClaimKeys {
             }
         }
         let n = docs.len().max(1) as f32;
-        let weight = doc_freq.iter().map(|&df| (n / df.max(1) as f32).ln() + 0.3).collect();
+        let weight = doc_freq.iter().map(|&df| (n / df.max(1) as f32).ln() + 0.7).collect();
         let mut out = ClaimKeys { refs, keys, weight, postings, pairs: Vec::new() };
         out.pairs = out.blocked_pairs();
         out
@@ -210,16 +212,32 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
         }
         x
     }
+    // Members of each root's cluster, for the average-link check.
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (a, b, _) in pairs {
         let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
         if ra == rb || doc_sets[ra].iter().any(|d| doc_sets[rb].binary_search(d).is_ok()) {
             continue;
+        }
+        // Average link: the two clusters must be alike as a whole, not through one pair.
+        let (ma, mb) = (&members[ra], &members[rb]);
+        if ma.len() * mb.len() > 1 {
+            let total: f32 = ma
+                .iter()
+                .flat_map(|&x| mb.iter().map(move |&y| (x, y)))
+                .map(|(x, y)| keys.similarity(x, y))
+                .sum();
+            if total / ((ma.len() * mb.len()) as f32) < AVERAGE_THRESHOLD {
+                continue;
+            }
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[gone] = keep;
         let moved = std::mem::take(&mut doc_sets[gone]);
         doc_sets[keep].extend(moved);
         doc_sets[keep].sort_unstable();
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
     }
     let mut groups: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
     for i in 0..n {

@@ -334,7 +334,8 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
         Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
         None if (na == 0) != (nb == 0)
             && ctx.claim(a).quotes.is_empty()
-            && ctx.claim(b).quotes.is_empty() =>
+            && ctx.claim(b).quotes.is_empty()
+            && (negates_shared(wa, &sb) || negates_shared(wb, &sa)) =>
         {
             let (neg, pos) = if na > 0 { ("negative", "positive") } else { ("positive", "negative") };
             (neg.to_string(), pos.to_string(), "one negated, the other not".to_string())
@@ -351,6 +352,18 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
             ctx.doc_name(b.doc)
         ),
         sides: vec![claim_side(ctx, a, value_a, &[]), claim_side(ctx, b, value_b, &[])],
+    })
+}
+
+/// True when a negation in `w` governs a word the other claim also has ("no response" /
+/// "responded"): within the three words after the cue.
+fn negates_shared(w: &Words, other: &HashSet<&str>) -> bool {
+    (0..w.folded.len()).any(|i| {
+        let end = (i + 4).min(w.folded.len());
+        lexicon::is_negation_word(&w.folded[i])
+            && (i + 1..end).any(|j| {
+                lexicon::is_content(&w.folded[j]) && !w.capitalised[j] && other.contains(w.stems[j].as_str())
+            })
     })
 }
 

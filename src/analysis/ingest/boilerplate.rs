@@ -145,7 +145,7 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
             Some(Exclusion::Chrome)
         } else {
             in_related_block = false;
-            if CUES.headings.iter().any(|h| line.normal == *h) && line.words <= 8 {
+            if CUES.headings.contains(&line.normal) && line.words <= 8 {
                 in_related_block = true;
                 Some(Exclusion::Chrome)
             } else {
@@ -198,7 +198,7 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
     }
     let short = line.words <= MAX_CONTAINS_WORDS;
-    if cues.lines.iter().any(|c| line.normal == *c)
+    if cues.lines.contains(&line.normal)
         || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
         || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
         || (short && is_copyright(line.raw))

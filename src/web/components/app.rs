@@ -119,15 +119,19 @@ pub fn App() -> Html {
     let state = use_reducer(|| AppState::with_limits(Limits::default()));
     let engine = use_mut_ref(Engine::default);
     let restored = use_mut_ref(|| false);
+    // The last save failure, so that a lasting fault is reported once, not on every change.
+    let save_error = use_mut_ref(|| None::<String>);
 
     // Restore the saved workspace once, and start the worker.
     {
         let (dispatch, restored, engine) = (state.dispatcher(), restored.clone(), engine.clone());
+        let save_error = save_error.clone();
         let limits = state.limits;
         use_effect_with((), move |_| {
             let _ = ensure_worker(&engine, &dispatch); // a failure shows when analysing
             let (workspace, problem) = storage::load(&limits);
             if let Some(problem) = problem {
+                *save_error.borrow_mut() = Some(problem.clone()); // storage unavailable: said once
                 dispatch.dispatch(Action::Notify(Level::Warning, problem));
             }
             *restored.borrow_mut() = true;
@@ -140,13 +144,16 @@ pub fn App() -> Html {
     // Save, and re-analyse (debounced), whenever the workspace changes.
     {
         let (dispatch, engine, restored) = (state.dispatcher(), engine.clone(), restored.clone());
+        let save_error = save_error.clone();
         let snapshot = state.clone();
         use_effect_with(state.revision, move |_| {
             let mut timer = None;
             if *restored.borrow() && snapshot.revision > 0 {
-                if let Err(problem) = storage::save(&snapshot.workspace) {
-                    dispatch.dispatch(Action::Notify(Level::Warning, problem));
+                let result = storage::save(&snapshot.workspace).err();
+                if result.is_some() && result != *save_error.borrow() {
+                    dispatch.dispatch(Action::Notify(Level::Warning, result.clone().unwrap_or_default()));
                 }
+                *save_error.borrow_mut() = result;
             }
             if snapshot.workspace.sources.is_empty() {
                 stop(&engine);

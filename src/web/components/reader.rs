@@ -21,7 +21,16 @@ pub struct ReaderProps {
     pub on_card: Callback<String>,
 }
 
-const LEGEND: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];
+const LEGEND: [Label; 8] = [
+    Label::Person,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Norp,
+    Label::Event,
+    Label::Date,
+    Label::Number,
+];
 
 fn marks_for(analysed: &Analysed, doc: &str, focus: Option<&Focus>) -> Vec<Mark> {
     let report = &analysed.report;
