@@ -1,10 +1,11 @@
 //! Throughput of the whole core: `crosscheck::analyze` on the seeds and the development
 //! events under `tests/fixtures/events/`, one event (one analysis) at a time, on one
 //! core. Prints MB/s over the bytes of the articles, for the whole pipeline and for the
-//! per-document stages (ingest, segment, entities, dates, numbers) alone.
+//! per-document stages (ingest, segment, entities, dates, numbers) alone. Time is the
+//! thread's CPU time (on Linux), so other processes on a shared machine do not count.
 //!
 //! `cargo bench --bench throughput` (set `BENCH_SECONDS` to change the time budget per
-//! measurement; default 3).
+//! measurement, default 3; `BENCH_ONLY=dates` to run only the lines naming it).
 
 use std::fs;
 use std::path::Path;
@@ -41,63 +42,109 @@ fn events() -> Vec<Vec<Input>> {
         .collect()
 }
 
-/// Runs `work` repeatedly for about `budget` and returns MB/s for `bytes` per run.
-fn measure(bytes: usize, budget: Duration, mut work: impl FnMut()) -> f64 {
+/// CPU seconds this thread has used (Linux: `/proc/thread-self/stat`, in clock ticks of
+/// 1/100 s), so that a busy shared machine does not distort the figures. `None` elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// Runs `work` repeatedly for about `budget` of CPU time (wall time where CPU time is not
+/// available) and returns MB/s for `bytes` per run.
+fn measure(bytes: usize, budget: Duration, work: &mut dyn FnMut()) -> f64 {
     work(); // warm up: compiled patterns and word lists
-    let start = Instant::now();
+    let wall = Instant::now();
+    let cpu = cpu_seconds();
+    let elapsed = || match (cpu, cpu_seconds()) {
+        (Some(a), Some(b)) => b - a,
+        _ => wall.elapsed().as_secs_f64(),
+    };
+    // BENCH_RUNS=n: exactly n runs (for `perf stat` comparisons).
+    let fixed: Option<u32> = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok());
     let mut runs = 0u32;
-    while start.elapsed() < budget || runs < 3 {
+    while fixed.map_or(elapsed() < budget.as_secs_f64() || runs < 3, |n| runs < n) {
         work();
         runs += 1;
     }
-    let secs = start.elapsed().as_secs_f64();
-    bytes as f64 * runs as f64 / secs / 1e6
+    bytes as f64 * runs as f64 / elapsed() / 1e6
+}
+
+/// Ingest, segment, entities and dates of one event's documents.
+fn per_document_stages(inputs: &[Input]) -> Vec<crosscheck::Doc> {
+    let mut docs: Vec<_> = inputs.iter().map(ingest::ingest).collect();
+    for d in &mut docs {
+        segment::segment(d);
+        entities::extract(d);
+    }
+    time::extract_all(&mut docs, None);
+    docs
 }
 
 fn main() {
     let budget = Duration::from_secs_f64(
         std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3.0),
     );
+    // BENCH_ONLY=dates|numbers|...: measure only the lines whose name contains it.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let events = events();
     let bytes: usize = events.iter().flatten().map(|i| i.content.len()).sum();
     let docs: usize = events.iter().map(Vec::len).sum();
     println!("corpus: {} events, {docs} articles, {bytes} bytes", events.len());
+    let report = |name: &str, work: &mut dyn FnMut()| {
+        if name.contains(only.as_str()) {
+            let rate = measure(bytes, budget, work);
+            println!("{name:<48}{rate:8.1} MB/s");
+        }
+    };
     let options = Options::default();
-
-    let whole = measure(bytes, budget, || {
+    report("whole pipeline (analyze):", &mut || {
         for inputs in &events {
             std::hint::black_box(analyze(inputs, &options));
         }
     });
-    println!("whole pipeline (analyze):                       {whole:8.1} MB/s");
-
-    let stages = measure(bytes, budget, || {
+    report("ingest + segment + entities + dates + numbers:", &mut || {
         for inputs in &events {
-            let mut docs: Vec<_> = inputs.iter().map(ingest::ingest).collect();
-            for d in &mut docs {
-                segment::segment(d);
-                entities::extract(d);
-            }
-            time::extract_all(&mut docs, None);
-            for d in &mut docs {
-                numbers::extract(d);
-            }
+            let mut docs = per_document_stages(inputs);
+            docs.iter_mut().for_each(numbers::extract);
             std::hint::black_box(docs);
         }
     });
-    println!("ingest + segment + entities + dates + numbers:  {stages:8.1} MB/s");
-
-    let texts: Vec<&str> = events.iter().flatten().map(|i| i.content.as_str()).collect();
-    let dates = measure(bytes, budget, || {
-        for t in &texts {
-            std::hint::black_box(time::scan::scan(t));
+    // Each stage alone, on documents prepared up to it (the time to clone them is taken off).
+    let prepared: Vec<Vec<crosscheck::Doc>> =
+        events.iter().map(|inputs| per_document_stages(inputs)).collect();
+    report("  ingest:", &mut || {
+        for inputs in &events {
+            std::hint::black_box(inputs.iter().map(ingest::ingest).collect::<Vec<_>>());
         }
     });
-    println!("dates scan alone:                               {dates:8.1} MB/s");
-    let nums = measure(bytes, budget, || {
-        for t in &texts {
-            std::hint::black_box(numbers::find(t, &[]));
+    let stages: [(&str, &dyn Fn(&mut Vec<crosscheck::Doc>)); 4] = [
+        ("  segment:", &|docs| docs.iter_mut().for_each(segment::segment)),
+        ("  entities (extract):", &|docs| docs.iter_mut().for_each(entities::extract)),
+        ("  dates (time::extract_all):", &|docs| time::extract_all(docs, None)),
+        ("  numbers (numbers::extract):", &|docs| docs.iter_mut().for_each(numbers::extract)),
+    ];
+    // the cost of cloning the prepared documents, taken off each stage's time
+    let clone_rate = measure(bytes, budget, &mut || {
+        for docs in &prepared {
+            std::hint::black_box(docs.clone());
         }
     });
-    println!("numbers alone:                                  {nums:8.1} MB/s");
+    for (name, f) in stages {
+        if !name.contains(only.as_str()) {
+            continue;
+        }
+        let rate = measure(bytes, budget, &mut || {
+            for docs in &prepared {
+                let mut docs = docs.clone();
+                f(&mut docs);
+                std::hint::black_box(docs);
+            }
+        });
+        let alone = 1.0 / (1.0 / rate - 1.0 / clone_rate);
+        println!("{name:<48}{alone:8.1} MB/s");
+    }
 }

@@ -3,8 +3,8 @@
 //!
 //! - [`markdown`] reads like a briefing for a journalist: the documents, then the
 //!   disagreements (most severe first, the sides next to each other with their outlets and
-//!   quoted evidence), then which outlet reports which claim cluster, then the entities by
-//!   type.
+//!   quoted evidence), then which outlet reports which claim cluster (the most widely
+//!   reported first), then the entities by type.
 //! - [`csv`] is the claim-by-outlet matrix: one row per cluster (id, summary, then one
 //!   column per document with that document's claim text, empty when it does not report
 //!   it). RFC 4180: CRLF line ends, fields with a comma, quote or line break are quoted and
@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::analysis::conflicts::Severity;
-use crate::analysis::report::{DisagreementRecord, DocumentRecord, EntityRecord, EvidenceRecord};
+use crate::analysis::report::{
+    ClusterRecord, DisagreementRecord, DocumentRecord, EntityRecord, EvidenceRecord,
+};
 use crate::Report;
 
 /// The order of the entity sections of the briefing.
@@ -138,7 +140,10 @@ pub fn markdown(report: &Report) -> String {
             out.push_str(":---:|");
         }
         out.push('\n');
-        for k in &report.clusters {
+        // Facts most outlets report first.
+        let mut clusters: Vec<&ClusterRecord> = report.clusters.iter().collect();
+        clusters.sort_by_key(|k| std::cmp::Reverse(k.docs.len()));
+        for k in clusters {
             let _ = write!(out, "| {} | {} |", cell(&k.id), cell(&k.summary));
             for d in &report.documents {
                 let mark = if k.docs.contains(&d.id) { "✓" } else { "" };
@@ -146,7 +151,12 @@ pub fn markdown(report: &Report) -> String {
             }
             out.push('\n');
         }
-        out.push('\n');
+        let _ = write!(out, "| | **clusters reported** |");
+        for d in &report.documents {
+            let count = report.clusters.iter().filter(|k| k.docs.contains(&d.id)).count();
+            let _ = write!(out, " {count} |");
+        }
+        out.push_str("\n\n");
     }
 
     let _ = writeln!(out, "## Entities\n");
@@ -186,12 +196,12 @@ fn write_disagreement(out: &mut String, n: usize, x: &DisagreementRecord, label:
     let _ = writeln!(
         out,
         "### {n}. {} ({} severity, {})\n",
-        x.topic.trim(),
+        cell(&x.topic),
         severity_name(x.severity),
         kind_words(&x.kind)
     );
     if !x.explanation.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", x.explanation.trim());
+        let _ = writeln!(out, "{}\n", cell(&x.explanation));
     }
     if x.sides.is_empty() {
         return;

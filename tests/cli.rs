@@ -189,6 +189,19 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
 }
 
 #[test]
+fn a_declared_latin1_page_is_decoded_as_windows_1252() {
+    let dir = TempDir::new();
+    let page = dir.file(
+        "page.html",
+        b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners \x93happy\x94</title></head><body><p>Text.</p></body></html>",
+    );
+    let out = run(&["analyze", p(&page), "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Windows-1252"), "{}", stderr(&out));
+    assert_eq!(json_of(&out)["documents"][0]["title"], "Café owners “happy”");
+}
+
+#[test]
 fn byte_order_marks_and_utf16() {
     let dir = TempDir::new();
     let with_bom = dir.file("bom.txt", [b"\xef\xbb\xbf".as_slice(), ARTICLE_A.as_bytes()].concat());

@@ -68,6 +68,8 @@ fn markdown_briefing_reads_in_order() {
     // Coverage: one row per cluster, a mark per reporting document.
     assert!(md.contains("| k1 | Putin to speak with Erdogan | ✓ | ✓ |"), "{md}");
     assert!(md.contains("| k2 | Only beta, with a comma |  | ✓ |"), "{md}");
+    assert!(md.contains("| | **clusters reported** | 1 | 2 |"), "{md}");
+    assert!(position("| k1 |") < position("| k2 |"), "the cluster most outlets report comes first");
     // Entities by type, with aliases and the documents mentioning them.
     assert!(position("### PERSON") < position("### GPE"), "people first");
     assert!(md.contains("- **Recep Tayyip Erdoğan** (also: Erdogan): 2 mention(s) in alpha, beta"), "{md}");
@@ -87,8 +89,9 @@ fn csv_is_the_claim_by_outlet_matrix() {
     let rows = parse_csv(&csv);
     assert_eq!(rows[0], ["cluster", "summary", "alpha", "beta"]);
     assert_eq!(rows.len(), 3, "a header and one row per cluster");
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap_or_else(|| panic!("no row {id}"));
     assert_eq!(
-        rows[1],
+        *row("k1"),
         [
             "k1",
             "Putin to speak with Erdogan",
@@ -96,7 +99,8 @@ fn csv_is_the_claim_by_outlet_matrix() {
             "Putin will call Erdoğan tomorrow, May 12."
         ]
     );
-    assert_eq!(rows[2], ["k2", "Only beta, with a comma", "", "Line one\nline two"]);
+    assert_eq!(*row("k2"), ["k2", "Only beta, with a comma", "", "Line one\nline two"]);
+    assert_eq!(rows[1][0], "k2", "rows keep the report's order");
     // Quotes doubled inside a quoted field; line breaks inside one are quoted.
     assert!(csv.contains("\"Putin will speak with Erdogan on Sunday, \"\"soon\"\".\""));
     assert!(csv.contains("\"Line one\nline two\""));

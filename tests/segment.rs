@@ -102,3 +102,113 @@ fn hostile_inputs_do_not_panic() {
         assert!(errors.is_empty(), "{}", errors[..errors.len().min(5)].join("\n"));
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// News-like text made of awkward pieces: abbreviations, quotes of every kind,
+    /// ellipses, CJK and RTL enders, emoji, CRLF, bullets, boilerplate lines.
+    fn newsish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[A-Z][a-z]{0,7}",
+            "[a-z]{1,8}",
+            "[0-9]{1,4}",
+            Just(".".to_string()),
+            Just(". ".to_string()),
+            Just("? ".to_string()),
+            Just("…".to_string()),
+            Just("...".to_string()),
+            Just("Mr.".to_string()),
+            Just("U.S.".to_string()),
+            Just("p.m.".to_string()),
+            Just("J.".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("‘".to_string()),
+            Just("’".to_string()),
+            Just("\"".to_string()),
+            Just(",\" he said".to_string()),
+            Just("。".to_string()),
+            Just("東京".to_string()),
+            Just("قال".to_string()),
+            Just("😀".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("\n- ".to_string()),
+            Just("\n# ".to_string()),
+            Just("\nYou May Also Like\n".to_string()),
+            Just(" (Read more stories.) ".to_string()),
+            Just("(AP Photo/Jane Roe)".to_string()),
+            Just("\u{2028}".to_string()),
+            "\\PC{1,3}",
+        ];
+        proptest::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))
+    }
+
+    fn html_soup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<article>".to_string()),
+            Just("</article>".to_string()),
+            Just("<nav>".to_string()),
+            Just("</nav>".to_string()),
+            Just(" <script>if (a < b) x = \"</p>\";".to_string()),
+            Just("</script>".to_string()),
+            Just("<div class=\"related\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<br>".to_string()),
+            Just("<figcaption>".to_string()),
+            Just("</figcaption>".to_string()),
+            Just("&amp;".to_string()),
+            Just("&#x1F600;".to_string()),
+            Just("&bogus".to_string()),
+            Just("<!--".to_string()),
+            Just("-->".to_string()),
+            Just("<".to_string()),
+            "[A-Za-z .,“”]{1,20}",
+            "\\PC{1,4}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn doc_of(text: String, format: Format) -> Doc {
+        let mut doc = ingest::ingest(&Input::new("p", text, format));
+        segment::segment(&mut doc);
+        doc
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn layers_are_valid_and_sentences_cover_every_word(text in newsish(), markdown in any::<bool>()) {
+            let format = if markdown { Format::Markdown } else { Format::Text };
+            let doc = doc_of(text.clone(), format);
+            prop_assert_eq!(&doc.text, &text);
+            let errors = check_invariants(&doc);
+            prop_assert!(errors.is_empty(), "{:?}", errors);
+            for token in &doc.tokens {
+                prop_assert!(
+                    doc.sentences.iter().any(|s| s.span.contains(*token)),
+                    "token {:?} {:?} is in no sentence", token, &doc.text[token.range()]
+                );
+            }
+            for pair in doc.excluded.windows(2) {
+                prop_assert!(pair[0].span.end <= pair[1].span.start);
+            }
+        }
+
+        #[test]
+        fn html_never_fails_and_its_spans_are_valid(html in html_soup()) {
+            let doc = doc_of(html, Format::Html);
+            let errors = check_invariants(&doc);
+            prop_assert!(errors.is_empty(), "{:?}", errors);
+            for e in &doc.excluded {
+                prop_assert!(doc.text.get(e.span.range()).is_some());
+            }
+        }
+    }
+}

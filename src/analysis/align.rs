@@ -14,7 +14,6 @@
 use std::collections::HashMap;
 
 use super::claims::lexicon;
-use super::entities::Entity;
 use super::text::Doc;
 
 /// A claim, by document index and claim index within that document.
@@ -43,9 +42,11 @@ impl Cluster {
 
 /// Minimum similarity of two claims that are each other's best match between their two
 /// documents.
-const MUTUAL_THRESHOLD: f32 = 0.2;
+const MUTUAL_THRESHOLD: f32 = 0.25;
 /// Minimum similarity of any other pair of claims to be linked.
 const STRONG_THRESHOLD: f32 = 0.45;
+/// Minimum average similarity between the claims of two clusters to merge them.
+const AVERAGE_THRESHOLD: f32 = 0.15;
 /// Keys held by more claims than this are too common to block on.
 const MAX_POSTING: usize = 64;
 /// How many of a claim's rarest keys it is blocked on.
@@ -60,6 +61,8 @@ pub struct ClaimKeys {
     pub weight: Vec<f32>,
     /// Per key: the claims that hold it.
     pub postings: Vec<Vec<u32>>,
+    /// Candidate pairs from blocking (`i < j`, different documents), with their similarity.
+    pub pairs: Vec<(u32, u32, f32)>,
 }
 
 impl ClaimKeys {
@@ -104,8 +107,10 @@ impl ClaimKeys {
             }
         }
         let n = docs.len().max(1) as f32;
-        let weight = doc_freq.iter().map(|&df| (n / df.max(1) as f32).ln() + 0.3).collect();
-        ClaimKeys { refs, keys, weight, postings }
+        let weight = doc_freq.iter().map(|&df| (n / df.max(1) as f32).ln() + 0.7).collect();
+        let mut out = ClaimKeys { refs, keys, weight, postings, pairs: Vec::new() };
+        out.pairs = out.blocked_pairs();
+        out
     }
 
     /// Weighted cosine similarity of two claims' key sets.
@@ -133,7 +138,11 @@ impl ClaimKeys {
     }
 
     /// Candidate pairs (i < j, different documents) from blocking, with their similarity.
-    pub fn candidate_pairs(&self) -> Vec<(u32, u32, f32)> {
+    pub fn candidate_pairs(&self) -> &[(u32, u32, f32)] {
+        &self.pairs
+    }
+
+    fn blocked_pairs(&self) -> Vec<(u32, u32, f32)> {
         let mut out = Vec::new();
         let mut seen: HashMap<u32, ()> = HashMap::new();
         for i in 0..self.keys.len() {
@@ -163,12 +172,36 @@ impl ClaimKeys {
     }
 }
 
-/// Groups the claims of all documents into clusters.
-pub fn align(docs: &[Doc], entities: &[Entity]) -> Vec<Cluster> {
-    let _ = entities;
-    let keys = ClaimKeys::build(docs);
+impl ClaimKeys {
+    /// For each claim, its `k` most similar candidates (at least `min` similar), as pairs
+    /// `i < j` without duplicates: a bounded number of comparisons per claim.
+    pub fn best_pairs(&self, k: usize, min: f32) -> Vec<(u32, u32, f32)> {
+        let mut per_claim: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.keys.len()];
+        for &(a, b, s) in self.candidate_pairs() {
+            if s >= min {
+                per_claim[a as usize].push((b, s));
+                per_claim[b as usize].push((a, s));
+            }
+        }
+        let mut out = Vec::new();
+        for (i, list) in per_claim.iter_mut().enumerate() {
+            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            for &(j, s) in list.iter().take(k) {
+                let (a, b) = if (i as u32) < j { (i as u32, j) } else { (j, i as u32) };
+                out.push((a, b, s));
+            }
+        }
+        out.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+        out.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+        out
+    }
+}
+
+/// Groups the claims of all documents into clusters (`keys` is [`ClaimKeys::build`] of
+/// the same documents).
+pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     let n = keys.refs.len();
-    let pairs = links(&keys);
+    let pairs = links(keys);
     // Union-find; each root keeps the sorted documents of its cluster.
     let mut parent: Vec<usize> = (0..n).collect();
     let mut doc_sets: Vec<Vec<usize>> = keys.refs.iter().map(|r| vec![r.doc]).collect();
@@ -179,16 +212,32 @@ pub fn align(docs: &[Doc], entities: &[Entity]) -> Vec<Cluster> {
         }
         x
     }
+    // Members of each root's cluster, for the average-link check.
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for (a, b, _) in pairs {
         let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
         if ra == rb || doc_sets[ra].iter().any(|d| doc_sets[rb].binary_search(d).is_ok()) {
             continue;
+        }
+        // Average link: the two clusters must be alike as a whole, not through one pair.
+        let (ma, mb) = (&members[ra], &members[rb]);
+        if ma.len() * mb.len() > 1 {
+            let total: f32 = ma
+                .iter()
+                .flat_map(|&x| mb.iter().map(move |&y| (x, y)))
+                .map(|(x, y)| keys.similarity(x, y))
+                .sum();
+            if total / ((ma.len() * mb.len()) as f32) < AVERAGE_THRESHOLD {
+                continue;
+            }
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[gone] = keep;
         let moved = std::mem::take(&mut doc_sets[gone]);
         doc_sets[keep].extend(moved);
         doc_sets[keep].sort_unstable();
+        let moved = std::mem::take(&mut members[gone]);
+        members[keep].extend(moved);
     }
     let mut groups: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
     for i in 0..n {
@@ -213,7 +262,7 @@ fn links(keys: &ClaimKeys) -> Vec<(u32, u32, f32)> {
     let pairs = keys.candidate_pairs();
     // Best similarity of each claim towards each other document.
     let mut best: HashMap<(u32, usize), f32> = HashMap::new();
-    for &(a, b, s) in &pairs {
+    for &(a, b, s) in pairs {
         let (da, db) = (keys.refs[a as usize].doc, keys.refs[b as usize].doc);
         for (claim, other) in [(a, db), (b, da)] {
             let e = best.entry((claim, other)).or_insert(0.0);
@@ -221,7 +270,8 @@ fn links(keys: &ClaimKeys) -> Vec<(u32, u32, f32)> {
         }
     }
     let mut out: Vec<(u32, u32, f32)> = pairs
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&(a, b, s)| {
             let (da, db) = (keys.refs[a as usize].doc, keys.refs[b as usize].doc);
             let mutual = s >= best[&(a, db)] && s >= best[&(b, da)];

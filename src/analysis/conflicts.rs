@@ -84,7 +84,7 @@ pub(crate) struct Ctx<'a> {
     pub clusters: &'a [Cluster],
     pub cluster_of: HashMap<ClaimRef, usize>,
     /// The aligner's weighted keys of every claim, for similarities.
-    pub keys: ClaimKeys,
+    pub keys: &'a ClaimKeys,
 }
 
 impl Ctx<'_> {
@@ -116,14 +116,14 @@ impl Ctx<'_> {
 }
 
 /// Finds disagreements inside clusters and across them.
-pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster]) -> Vec<Disagreement> {
+pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &ClaimKeys) -> Vec<Disagreement> {
     let mut cluster_of = HashMap::new();
     for (i, k) in clusters.iter().enumerate() {
         for &c in &k.claims {
             cluster_of.insert(c, i);
         }
     }
-    let ctx = Ctx { docs, entities, clusters, cluster_of, keys: ClaimKeys::build(docs) };
+    let ctx = Ctx { docs, entities, clusters, cluster_of, keys };
     let mut out = Vec::new();
     quote::find(&ctx, &mut out);
     number::find(&ctx, &mut out);

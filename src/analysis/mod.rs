@@ -14,8 +14,8 @@
 //! | numbers | [`numbers`] | text, `dates` (left out), excluded | `numbers` |
 //! | resolve | [`entities::resolve`] | all docs' `mentions` | `Entity` list, `Mention::entity` |
 //! | claims | [`claims`] | sentences, mentions, dates, numbers, excluded | `claims` |
-//! | align | [`align`] | all docs' claims | `Cluster` list |
-//! | conflicts | [`conflicts`] | clusters, claims, dates, numbers | `Disagreement` list |
+//! | align | [`align::ClaimKeys`], [`align`] | all docs' claims | claim keys, `Cluster` list |
+//! | conflicts | [`conflicts`] | clusters, claim keys, claims, quotes, dates, numbers, mentions | `Disagreement` list |
 //! | report | [`report`] | everything | the serializable [`Report`] |
 
 pub mod align;
@@ -76,8 +76,9 @@ pub fn run(inputs: &[Input], options: &Options) -> Analysis {
     for doc in &mut docs {
         claims::extract(doc, &entities);
     }
-    let clusters = align::align(&docs, &entities);
-    let disagreements = conflicts::find(&docs, &entities, &clusters);
+    let keys = align::ClaimKeys::build(&docs);
+    let clusters = align::align(&docs, &keys);
+    let disagreements = conflicts::find(&docs, &entities, &clusters, &keys);
     Analysis { docs, entities, clusters, disagreements }
 }
 

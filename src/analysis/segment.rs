@@ -17,7 +17,8 @@
 //!   holds several sentences; quotes that do not close in the paragraph are ignored.
 //!   Straight, curly, single curly (`‘…’`, told from apostrophes by the punctuation
 //!   around the closing mark), guillemet and CJK corner quotation marks are paired.
-//!   Leading list bullets and Markdown heading/quote markers are left out of sentences.
+//!   Leading list bullets and numbers and Markdown heading/quote markers are left out of
+//!   sentences.
 //! - **Tokens.** Unicode word boundaries (UAX #29); spaces and punctuation left out.
 //!
 //! Site chrome (`Exclusion::Chrome` ranges from ingest) yields no sentences and no
@@ -85,8 +86,12 @@ pub fn segment(doc: &mut Doc) {
                 sentences.push(Sentence { span, paragraph: index });
             }
             let slice = &text[piece.range()];
+            // A combining mark after a space makes UAX #29 glue the space to the word.
             tokens.extend(
-                slice.unicode_word_indices().map(|(i, w)| Span::new(i, i + w.len()).shift(piece.start)),
+                slice
+                    .unicode_word_indices()
+                    .map(|(i, w)| trim(slice, Span::new(i, i + w.len())).shift(piece.start))
+                    .filter(|t| !t.is_empty()),
             );
         }
     }
@@ -218,7 +223,7 @@ fn outside(span: Span, holes: &[Span]) -> Vec<Span> {
     out
 }
 
-/// Bytes of a leading list bullet or Markdown heading / block-quote marker, if any.
+/// Bytes of a leading list bullet or number, or Markdown heading / block-quote marker.
 fn marker_len(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -231,7 +236,12 @@ fn marker_len(s: &str) -> usize {
     } else if s.starts_with('•') || s.starts_with('▪') || s.starts_with('●') {
         i = 3;
     } else {
-        return 0;
+        // A numbered list item: "1. ", "12) ".
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+            return 0;
+        }
+        i = digits + 1;
     }
     let rest = &s[i..];
     let spaces = rest.len() - rest.trim_start().len();

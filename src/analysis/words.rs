@@ -6,6 +6,152 @@
 //! punctuation): number and date patterns need the punctuation and the exact gaps
 //! ("1,175", "2:00:35", "May 8-10", "30-day").
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast, non-cryptographic hasher for the small static word tables (the FxHash
+/// multiply-rotate scheme): word lookups are on the hot path of every stage that uses them.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+const KEY_MUL: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// [`key_of`] for a word of ASCII letters only: eight letters at a time (a letter's
+/// lowercase is `b | 0x20`).
+fn ascii_key(word: &[u8]) -> u64 {
+    let mut h: u64 = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | 0x2020_2020_2020_2020;
+        h = (h.rotate_left(5) ^ v).wrapping_mul(KEY_MUL);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        let v = u64::from_le_bytes(v) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(KEY_MUL);
+    }
+    h | 1
+}
+
+/// The lookup key of a word: a hash of its lowercase form (see [`Tok::key`]), never 0.
+pub fn key_of(word: &str) -> u64 {
+    const K: u64 = KEY_MUL;
+    let mut h: u64 = word.len() as u64;
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return ascii_key(word.as_bytes());
+    } else {
+        for ch in word.chars().flat_map(char::to_lowercase) {
+            h = (h.rotate_left(5) ^ ch as u64).wrapping_mul(K);
+        }
+    }
+    h | 1
+}
+
+/// A table of words looked up by token key: one probe per token, no lowercasing
+/// (open addressing on the key's top bits). Each entry keeps its word, and a hit is
+/// checked against the token's text.
+pub struct KeyTable<V> {
+    slots: Vec<(u64, usize)>,
+    entries: Vec<(Box<str>, V)>,
+    shift: u32,
+}
+
+impl<V> Default for KeyTable<V> {
+    fn default() -> Self {
+        KeyTable { slots: vec![(0, 0); 64], entries: Vec::new(), shift: 64 - 6 }
+    }
+}
+
+impl<V> KeyTable<V> {
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Adds a lowercase word (a word already present keeps its first value).
+    pub fn insert(&mut self, word: &str, value: V) {
+        if (self.entries.len() + 1) * 4 > self.slots.len() {
+            let bits = 64 - self.shift + 1;
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); 1 << bits]);
+            self.shift = 64 - bits;
+            for (key, index) in old.into_iter().filter(|(k, _)| *k != 0) {
+                self.place(key, index);
+            }
+        }
+        let key = key_of(word);
+        if self.find(key).is_none() {
+            self.entries.push((word.into(), value));
+            self.place(key, self.entries.len() - 1);
+        }
+    }
+
+    fn place(&mut self, key: u64, index: usize) {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        while self.slots[s].0 != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = (key, index);
+    }
+
+    fn find(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            match self.slots[s] {
+                (0, _) => return None,
+                (k, index) if k == key => return Some(index),
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    /// The entry for token `i` of `t`, if it is a word of the table (any case).
+    pub fn get(&self, t: &Tokens, i: usize) -> Option<&V> {
+        let tok = t.toks.get(i)?;
+        if tok.key == 0 {
+            return None;
+        }
+        let (word, v) = &self.entries[self.find(tok.key)?];
+        let s = &t.text[tok.start..tok.end];
+        (s.eq_ignore_ascii_case(word) || s.to_lowercase() == **word).then_some(v)
+    }
+
+    pub fn contains(&self, t: &Tokens, i: usize) -> bool {
+        self.get(t, i).is_some()
+    }
+}
+
+/// A map keyed by words, with the fast hasher.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set of words, with the fast hasher.
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -23,6 +169,8 @@ pub struct Tok {
     pub kind: TokKind,
     pub start: usize,
     pub end: usize,
+    /// Words: [`key_of`] the word (never 0); other tokens: 0.
+    pub key: u64,
 }
 
 /// The tokens of a text, with the text they index.
@@ -44,9 +192,17 @@ impl<'t> Tokens<'t> {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                toks.push(Tok { kind: TokKind::Num, start, end: i });
+                toks.push(Tok { kind: TokKind::Num, start, end: i, key: 0 });
             } else if b.is_ascii_alphabetic() {
                 let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if i >= bytes.len() || bytes[i] < 0x80 {
+                    let key = ascii_key(&bytes[start..i]);
+                    toks.push(Tok { kind: TokKind::Word, start, end: i, key });
+                    continue;
+                }
                 while i < bytes.len() {
                     let c = bytes[i];
                     if c.is_ascii_alphabetic() {
@@ -61,11 +217,11 @@ impl<'t> Tokens<'t> {
                         break;
                     }
                 }
-                toks.push(Tok { kind: TokKind::Word, start, end: i });
+                toks.push(Tok { kind: TokKind::Word, start, end: i, key: key_of(&text[start..i]) });
             } else if b.is_ascii_whitespace() {
                 i += 1;
             } else if b < 0x80 {
-                toks.push(Tok { kind: TokKind::Punct, start: i, end: i + 1 });
+                toks.push(Tok { kind: TokKind::Punct, start: i, end: i + 1, key: 0 });
                 i += 1;
             } else {
                 let ch = text[i..].chars().next().unwrap_or(' ');
@@ -79,9 +235,9 @@ impl<'t> Tokens<'t> {
                         }
                         i += ch.len_utf8();
                     }
-                    toks.push(Tok { kind: TokKind::Word, start, end: i });
+                    toks.push(Tok { kind: TokKind::Word, start, end: i, key: key_of(&text[start..i]) });
                 } else if !ch.is_whitespace() {
-                    toks.push(Tok { kind: TokKind::Punct, start, end: i });
+                    toks.push(Tok { kind: TokKind::Punct, start, end: i, key: 0 });
                 }
             }
         }
@@ -169,10 +325,10 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
         return None;
     }
     if word.is_ascii() {
-        for (d, s) in buf.iter_mut().zip(word.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        std::str::from_utf8(&buf[..word.len()]).ok()
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        std::str::from_utf8(out).ok()
     } else {
         let mut n = 0;
         for ch in word.chars().flat_map(char::to_lowercase) {

@@ -5,7 +5,8 @@
 //! Decoding (the core only sees `String`s): a UTF-8 byte-order mark is stripped and
 //! UTF-16 with a byte-order mark is decoded (without one, when its NUL bytes show it), so offsets in the report are byte offsets
 //! into the decoded UTF-8 text, not into the file's bytes (a UTF-8 file with a BOM is
-//! shifted by 3 bytes). Invalid UTF-8 is decoded lossily (U+FFFD) with a warning. Binary
+//! shifted by 3 bytes). Invalid UTF-8 is decoded as Windows-1252 when the file declares
+//! that charset (or ISO 8859-1), else lossily (U+FFFD), with a warning either way. Binary
 //! files (NUL bytes, or a PNG, PDF, ZIP, GIF or JPEG signature), empty and unreadable
 //! files are skipped with a message on stderr.
 
@@ -19,6 +20,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::{analyze, render, Format, Input, Options};
 
 const EXIT_CODES: &str = "\
+Offsets in the JSON report are byte offsets into each document's decoded UTF-8 text (a
+UTF-8 byte-order mark is not counted; HTML offsets are into the reduced article text).
+
 Exit codes:
   0  every input was analysed
   1  some inputs were skipped (missing, unreadable, binary or empty); the report covers the others
@@ -132,6 +136,35 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+/// True when the start of the file declares a Western single-byte charset
+/// (`<meta charset="iso-8859-1">`, `encoding="windows-1252"`, ...).
+fn declares_latin1(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    ["charset=", "charset=\"", "charset='", "encoding=\"", "encoding='"].iter().any(|key| {
+        head.match_indices(key).any(|(i, _)| {
+            let value = &head[i + key.len()..];
+            ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii"]
+                .iter()
+                .any(|charset| value.starts_with(charset))
+        })
+    })
+}
+
+/// Windows-1252 (a superset of ISO 8859-1 in practice, as browsers decode it).
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 /// Decodes a file's bytes to text, or says why it is skipped.
 fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
@@ -151,6 +184,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
+        Err(_) if declares_latin1(bytes) => {
+            warn(format_args!("{name}: decoded as Windows-1252, the charset it declares"));
+            Ok(decode_windows_1252(bytes))
+        }
         Err(e) => {
             warn(format_args!(
                 "{name}: invalid UTF-8 at byte {}; undecodable bytes were replaced with U+FFFD \

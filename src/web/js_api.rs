@@ -21,6 +21,30 @@ pub fn answer(request: &Request) -> Response {
     Response::Done { seq: request.seq, report, texts }
 }
 
+/// Two small articles that pass through every stage, so the core's patterns and word
+/// lists (built on first use, the bulk of a first analysis) are ready before the user's
+/// first request. Requests that arrive meanwhile wait in the worker's message queue.
+const WARM_UP: [(&str, &str, Format); 2] = [
+    (
+        "warm-up-text",
+        "President Jane Doe said on Monday that 12 people were hurt in Paris, according to Reuters.\n\n\
+         “We are ready to talk,” she told reporters in Geneva on May 5, 2024.",
+        Format::Text,
+    ),
+    (
+        "warm-up-html",
+        "<html><head><title>Talks</title></head><body><nav>Home</nav><article><p>The minister said \
+         on Tuesday that about 15 people were hurt in Paris.</p></article></body></html>",
+        Format::Html,
+    ),
+];
+
+fn warm_up() {
+    let inputs: Vec<Input> =
+        WARM_UP.iter().map(|(id, text, format)| Input::new(*id, *text, *format)).collect();
+    let _ = run(&inputs, &Options::default());
+}
+
 /// The worker's message loop: `Ready` now, then for every JSON request `Started` and
 /// the answer. Call once, inside a dedicated worker.
 pub fn serve() -> Result<(), JsValue> {
@@ -41,7 +65,9 @@ pub fn serve() -> Result<(), JsValue> {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    scope.post_message(&JsValue::from_str(&Response::Ready.to_json()))
+    scope.post_message(&JsValue::from_str(&Response::Ready.to_json()))?;
+    warm_up();
+    Ok(())
 }
 
 /// One document handed to the JS API.

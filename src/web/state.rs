@@ -353,6 +353,8 @@ pub struct AppState {
     pub analysed_revision: Option<u32>,
     pub tab: Tab,
     pub focus: Option<Focus>,
+    /// The disagreement card to bring into view (by report id).
+    pub card: Option<String>,
     pub notices: Vec<Notice>,
     next_notice: u32,
 }
@@ -387,6 +389,8 @@ pub enum Action {
     SetTab(Tab),
     /// Show a span in the reader.
     Focus(Focus),
+    /// Show a disagreement's card.
+    ShowCard(String),
     Notify(Level, String),
     Dismiss(u32),
 }
@@ -496,6 +500,10 @@ impl AppState {
             Action::Focus(focus) => {
                 self.tab = Tab::Reader;
                 self.focus = Some(focus);
+            }
+            Action::ShowCard(id) => {
+                self.tab = Tab::Disagreements;
+                self.card = Some(id);
             }
             Action::Notify(level, text) => self.notify(level, text),
             Action::Dismiss(id) => self.notices.retain(|n| n.id != id),

@@ -22,18 +22,15 @@ fn storage() -> Result<web_sys::Storage, String> {
     }
 }
 
+fn unavailable(reason: &str) -> String {
+    format!("Browser storage is unavailable ({reason}): your articles will not be kept after a reload.")
+}
+
 /// The saved workspace (empty when there is none) and a message if something was wrong.
 pub fn load(limits: &Limits) -> (Workspace, Option<String>) {
     let storage = match storage() {
         Ok(s) => s,
-        Err(e) => {
-            return (
-                Workspace::default(),
-                Some(format!(
-                    "Browser storage is unavailable ({e}): your articles will not be kept after a reload."
-                )),
-            )
-        }
+        Err(e) => return (Workspace::default(), Some(unavailable(&e))),
     };
     let saved = match storage.get_item(KEY) {
         Ok(Some(saved)) => saved,
@@ -54,8 +51,7 @@ pub fn load(limits: &Limits) -> (Workspace, Option<String>) {
 
 /// Saves the workspace. On failure the previous save is left as it was.
 pub fn save(workspace: &Workspace) -> Result<(), String> {
-    let storage = storage()
-        .map_err(|e| format!("Your articles are not saved: browser storage is unavailable ({e})."))?;
+    let storage = storage().map_err(|e| unavailable(&e))?;
     let result = if workspace.sources.is_empty() {
         storage.remove_item(KEY)
     } else {

@@ -78,8 +78,15 @@ pub struct CoverageRow {
     pub cells: Vec<Cell>,
 }
 
-/// The claim-by-outlet matrix: one row per cluster, one column per document.
+/// The claim-by-outlet matrix: one row per cluster, one column per document; the
+/// clusters most outlets report first (then in report order).
 pub fn coverage(report: &Report) -> Vec<CoverageRow> {
+    let mut rows = coverage_rows(report);
+    rows.sort_by_key(|row| std::cmp::Reverse(row.cells.iter().filter(|c| **c != Cell::NotReported).count()));
+    rows
+}
+
+fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
     let claim_index: BTreeMap<&str, usize> =
         report.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let overlaps = |claim: &ClaimRecord, doc: &str, start: usize, end: usize| {

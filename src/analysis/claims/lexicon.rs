@@ -72,6 +72,13 @@ static SYNONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// Lowercase, without diacritics, curly apostrophes straightened, possessive `'s` dropped.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        let mut out = word.to_ascii_lowercase();
+        if out.ends_with("'s") && out.len() > 2 {
+            out.truncate(out.len() - 2);
+        }
+        return out;
+    }
     let mut out: String = word
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))

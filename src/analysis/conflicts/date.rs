@@ -9,6 +9,8 @@
 //!
 //! It does not compare months, years or ranges, nor claims the aligner kept apart.
 
+use std::collections::HashSet;
+
 use jiff::civil::Date;
 
 use super::super::align::ClaimRef;
@@ -17,17 +19,15 @@ use super::super::text::Span;
 use super::super::time::DateValue;
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
-/// How alike two claims must be for their days to be about the same event.
-const MIN_SIMILARITY: f32 = 0.3;
+/// How many words before a date say what it dates ("speak with Erdogan on Sunday").
+const CONTEXT_WORDS: usize = 3;
 
-/// The content stems within four words of a date, inside its claim.
+/// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim.
 fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
     let words = lexicon::words(ctx.text(doc, claim));
     let at = words.iter().position(|w| claim.start + w.end > date.start).unwrap_or(words.len());
-    let end = words.iter().position(|w| claim.start + w.start >= date.end).unwrap_or(words.len());
-    words[at.saturating_sub(4)..at]
+    words[at.saturating_sub(CONTEXT_WORDS)..at]
         .iter()
-        .chain(words[end..(end + 4).min(words.len())].iter())
         .filter(|w| lexicon::is_content(&w.folded) && !lexicon::is_month(&w.folded))
         .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
         .collect()
@@ -42,13 +42,40 @@ fn shares_context(ctx: &Ctx, a: (usize, Span, Span), b: (usize, Span, Span)) -> 
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    // Clusters first, then the closest pairs the clustering kept apart.
+    let mut covered: HashSet<ClaimRef> = HashSet::new();
     for cluster in ctx.clusters {
-        if cluster.doc_count() < 2 {
+        if cluster.doc_count() >= 2 {
+            if let Some(d) = group(ctx, &cluster.claims, &cluster.summary) {
+                covered.extend(cluster.claims.iter().copied());
+                out.push(d);
+            }
+        }
+    }
+    for (a, b, _) in ctx.keys.best_pairs(BEST_PAIRS, PAIR_SIMILARITY) {
+        let pair = [ctx.keys.refs[a as usize], ctx.keys.refs[b as usize]];
+        if pair.iter().all(|r| covered.contains(r)) {
             continue;
         }
+        let summary = super::head(ctx.text(pair[0].doc, ctx.claim(pair[0]).span), 12);
+        if let Some(d) = group(ctx, &pair, &summary) {
+            covered.extend(pair);
+            out.push(d);
+        }
+    }
+}
+
+/// How many of its closest claims each claim is compared with outside its cluster, and
+/// how alike they must be at least.
+const BEST_PAIRS: usize = 5;
+const PAIR_SIMILARITY: f32 = 0.15;
+
+/// The date disagreement among `claims` (aligned claims), if any.
+fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> {
+    {
         // (day, doc, date mention span, claim span, claim)
         let mut dated: Vec<(Date, usize, Span, Span, ClaimRef)> = Vec::new();
-        for &r in &cluster.claims {
+        for &r in claims {
             let doc = &ctx.docs[r.doc];
             let claim = ctx.claim(r);
             let mut days: Vec<(Date, Span)> = claim
@@ -69,7 +96,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         values.sort();
         values.dedup();
         if values.len() < 2 {
-            continue;
+            return None;
         }
         let docs_with = |day: Date| {
             let mut d: Vec<usize> = dated.iter().filter(|x| x.0 == day).map(|x| x.1).collect();
@@ -84,12 +111,12 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                 x.0 != y.0
                     && !docs_with(y.0).contains(&x.1)
                     && !docs_with(x.0).contains(&y.1)
-                    && ctx.similarity(x.4, y.4) >= MIN_SIMILARITY
+                    && ctx.similarity(x.4, y.4) >= PAIR_SIMILARITY
                     && shares_context(ctx, (x.1, x.2, x.3), (y.1, y.2, y.3))
             })
         });
         if !genuine {
-            continue;
+            return None;
         }
         let spread = values[0].until(values[values.len() - 1]).map(|s| s.get_days()).unwrap_or(0);
         let sides: Vec<Side> = values
@@ -116,12 +143,12 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             })
             .collect::<Vec<_>>()
             .join("; ");
-        out.push(Disagreement {
+        Some(Disagreement {
             kind: DisagreementKind::Date,
-            topic: format!("When: {}", cluster.summary),
+            topic: format!("When: {summary}"),
             severity: if spread > 1 { Severity::High } else { Severity::Medium },
             explanation,
             sides,
-        });
+        })
     }
 }

@@ -33,6 +33,9 @@ static CAPITALS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// How many of its most similar claims each claim is compared with.
+const BEST_PAIRS: usize = 5;
+
 /// Words saying that someone answered.
 const RESPONSE_WORDS: &[&str] = &[
     "response",
@@ -74,9 +77,9 @@ fn words(ctx: &Ctx, r: ClaimRef) -> Words {
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
-    let keys = &ctx.keys;
+    let keys = ctx.keys;
     let pairs: Vec<(ClaimRef, ClaimRef, f32)> = keys
-        .candidate_pairs()
+        .best_pairs(BEST_PAIRS, 0.1)
         .into_iter()
         .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
         .collect();
@@ -331,7 +334,8 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
         Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
         None if (na == 0) != (nb == 0)
             && ctx.claim(a).quotes.is_empty()
-            && ctx.claim(b).quotes.is_empty() =>
+            && ctx.claim(b).quotes.is_empty()
+            && (negates_shared(wa, &sb) || negates_shared(wb, &sa)) =>
         {
             let (neg, pos) = if na > 0 { ("negative", "positive") } else { ("positive", "negative") };
             (neg.to_string(), pos.to_string(), "one negated, the other not".to_string())
@@ -351,6 +355,18 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
     })
 }
 
+/// True when a negation in `w` governs a word the other claim also has ("no response" /
+/// "responded"): within the three words after the cue.
+fn negates_shared(w: &Words, other: &HashSet<&str>) -> bool {
+    (0..w.folded.len()).any(|i| {
+        let end = (i + 4).min(w.folded.len());
+        lexicon::is_negation_word(&w.folded[i])
+            && (i + 1..end).any(|j| {
+                lexicon::is_content(&w.folded[j]) && !w.capitalised[j] && other.contains(w.stems[j].as_str())
+            })
+    })
+}
+
 /// True when `word` names `camp` member `c`: equal, or sharing a start of at least four
 /// letters ("ukrainian" / "ukraine", "turkish" / "turkey").
 fn in_camp(word: &str, camp: &[String]) -> bool {
@@ -360,6 +376,11 @@ fn in_camp(word: &str, camp: &[String]) -> bool {
             common >= 4 && word.len() >= 5 && c.len() >= 5
         }
     })
+}
+
+/// The index key of a word for [`in_camp`]: its first four letters.
+fn prefix(word: &str) -> String {
+    word.chars().take(4).collect()
 }
 
 /// "No response from X" in one document against X's side responding in another.
@@ -391,6 +412,37 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             }
         }
     }
+    if silent.is_empty() {
+        return;
+    }
+    // Claims voiced by someone (quotes, reported speech): the words naming the voice (the
+    // speaker with the words just before its name, "Ukrainian President X", or else the
+    // sentence's first words), indexed by their first four letters.
+    let mut voiced: Vec<(ClaimRef, Vec<String>, Vec<String>)> = Vec::new();
+    let mut voices: HashMap<String, Vec<usize>> = HashMap::new();
+    for (d, doc) in ctx.docs.iter().enumerate() {
+        for (c, claim) in doc.claims.iter().enumerate() {
+            if claim.kind == ClaimKind::Statement {
+                continue;
+            }
+            let r = ClaimRef { doc: d, claim: c };
+            let w = words(ctx, r);
+            let voice: Vec<String> = match claim.speaker_span {
+                Some(s) => {
+                    let mut from = s.start.saturating_sub(30).max(claim.span.start).min(s.start);
+                    while !doc.text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    lexicon::words(&doc.text[from..s.end]).into_iter().map(|x| x.folded).collect()
+                }
+                None => w.folded.iter().take(3).cloned().collect(),
+            };
+            for v in &voice {
+                voices.entry(prefix(v)).or_default().push(voiced.len());
+            }
+            voiced.push((r, voice, w.stems));
+        }
+    }
     let mut actors: Vec<&String> = silent.keys().collect();
     actors.sort();
     for actor in actors {
@@ -405,33 +457,19 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             .flat_map(|c| c.2.iter().map(String::as_str))
             .filter(|s| !in_camp(s, &camp) && !RESPONSE_WORDS.contains(s))
             .collect();
+        let mut candidates: Vec<usize> =
+            camp.iter().flat_map(|c| voices.get(&prefix(c)).into_iter().flatten().copied()).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut responses: Vec<(usize, ClaimRef)> = Vec::new();
-        for (d, doc) in ctx.docs.iter().enumerate() {
-            if silent_docs.contains(&d) {
+        for i in candidates {
+            let (r, ref voice_words, ref stems) = voiced[i];
+            if silent_docs.contains(&r.doc) || !voice_words.iter().any(|x| in_camp(x, &camp)) {
                 continue;
             }
-            for (c, claim) in doc.claims.iter().enumerate() {
-                if claim.kind == ClaimKind::Statement {
-                    continue;
-                }
-                let r = ClaimRef { doc: d, claim: c };
-                let w = words(ctx, r);
-                // The speaker, with the words just before its name ("Ukrainian President X"),
-                // or else the sentence's first words.
-                let speaks_for_camp = match claim.speaker_span {
-                    Some(s) => {
-                        let mut from = s.start.saturating_sub(30).max(claim.span.start).min(s.start);
-                        while !doc.text.is_char_boundary(from) {
-                            from += 1;
-                        }
-                        lexicon::words(&doc.text[from..s.end]).iter().any(|x| in_camp(&x.folded, &camp))
-                    }
-                    None => w.folded.iter().take(3).any(|x| in_camp(x, &camp)),
-                };
-                let shared = w.stems.iter().filter(|s| object.contains(s.as_str())).count();
-                if speaks_for_camp && shared >= 1 {
-                    responses.push((shared, r));
-                }
+            let shared = stems.iter().filter(|s| object.contains(s.as_str())).count();
+            if shared >= 1 {
+                responses.push((shared, r));
             }
         }
         if responses.is_empty() {

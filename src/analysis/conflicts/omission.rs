@@ -1,8 +1,8 @@
 //! Omissions: a key fact that all outlets but one report.
 //!
 //! How: a cluster covering every document but one, among at least five documents, whose
-//! claims carry a number or a date and score high on check-worthiness, is a key fact the
-//! remaining document leaves out. Only the strongest few are reported, to keep the list
+//! claims all give the same figure and score high on check-worthiness, is a key fact the
+//! remaining document leaves out. Only the strongest is reported, to keep the list
 //! about what changes the picture. The omitting side has no evidence: its value names
 //! the document.
 //!
@@ -12,7 +12,7 @@ use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
 const MIN_DOCS: usize = 5;
 const MIN_SCORE: f32 = 0.7;
-const MAX_REPORTED: usize = 2;
+const MAX_REPORTED: usize = 1;
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let n = ctx.docs.len();
@@ -25,7 +25,13 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             continue;
         }
         let claims: Vec<_> = cluster.claims.iter().map(|r| (r, ctx.claim(*r))).collect();
-        let factual = claims.iter().all(|(_, c)| !c.numbers.is_empty() || !c.dates.is_empty());
+        // A key figure: one value every reporting outlet gives.
+        let values = |r: &super::super::align::ClaimRef, c: &super::super::claims::Claim| -> Vec<String> {
+            c.numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
+        };
+        let (first_ref, first) = claims[0];
+        let factual =
+            values(first_ref, first).iter().any(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)));
         let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
         if !factual || score < MIN_SCORE {
             continue;

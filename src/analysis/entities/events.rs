@@ -3,7 +3,8 @@
 //! hyphenated words such as "three-day", years, ordinals, and names such as "Istanbul" or
 //! "Easter"): "direct talks", "2022 Istanbul talks", "triple train crash", "the war".
 //!
-//! A bare noun counts only after "the" ("the war"), and a noun that modifies the next word
+//! A bare one-word noun counts only after "the" or a possessive ("the war", "Russia’s
+//! invasion"), and a noun that modifies the next word
 //! ("crash site", "war crimes") does not count. Resolution keys the phrases by synonym class
 //! and distinguishing name, year or ordinal ([`event_key`]), and keeps only events the
 //! documents name at least twice. Does not find events described by verbs or clauses.
@@ -86,57 +87,46 @@ const COMPOUND_TAILS: &[&str] = &[
 const HOLIDAYS: &[&str] =
     &["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Thanksgiving", "Hanukkah", "Passover", "Orthodox"];
 
-/// A word of the text, punctuation trimmed, with whether punctuation cut it off from its
-/// neighbours.
-#[derive(Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
-    open_before: bool,
-    open_after: bool,
-}
-
 /// Appends the event phrases of `text` to `out` (skipping spans for which `skip` is true).
+/// Event nouns are found with one Aho-Corasick pass; only around them is the text read
+/// word by word.
 pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Span) -> bool) {
-    let words = words(text);
-    let mut i = 0;
-    while i < words.len() {
-        let Some((head_len, _)) = head_at(text, &words, i, lex) else {
-            i += 1;
+    for m in lex.event_automaton.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            || text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
             continue;
-        };
-        let last = i + head_len - 1;
-        let head_end = words[last].end;
+        }
         // A noun modifying the next word is not the event ("crash site", "ceasefire talks":
         // the later noun takes this one as a modifier).
-        if words[last].open_after {
-            if let Some(next) = words.get(last + 1) {
-                let w = &text[next.start..next.end];
-                if COMPOUND_TAILS.contains(&w) || lex.event_nouns.contains_key(w) {
-                    i = last + 1;
-                    continue;
-                }
+        if let Some(next) = text[end..].strip_prefix(' ').map(first_word) {
+            if COMPOUND_TAILS.contains(&next) || lex.event_nouns.contains_key(next) {
+                continue;
             }
         }
-        let mut first = i;
-        while first > 0
-            && i - first < MAX_MODIFIERS
-            && words[first].open_before
-            && words[first - 1].open_after
-        {
-            if !is_modifier(text, &words, first - 1, lex) {
+        let mut first = start;
+        let mut modifiers = 0;
+        let mut after_the = false;
+        while modifiers < MAX_MODIFIERS {
+            let Some(prev) = text[..first].strip_suffix(' ').and_then(last_word) else { break };
+            let prev_start = first - 1 - prev.len();
+            // "the war", "Russia’s invasion": a determiner makes a bare noun a name.
+            if prev == "the" || prev.ends_with("'s") || prev.ends_with("’s") {
+                after_the = true;
                 break;
             }
-            first -= 1;
+            if !is_modifier(text, prev, prev_start, lex) {
+                break;
+            }
+            first = prev_start;
+            modifiers += 1;
         }
-        let after_the = first > 0
-            && words[first].open_before
-            && &text[words[first - 1].start..words[first - 1].end] == "the";
-        if first == i && !after_the {
-            i = last + 1;
+        if modifiers == 0 && !after_the && !text[start..end].contains(' ') {
             continue;
         }
-        let span = Span::new(words[first].start, head_end);
+        let span = Span::new(first, end);
         if !skip(span) {
             out.push(Mention {
                 span,
@@ -146,8 +136,23 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
                 cue: Cue::EventPhrase,
             });
         }
-        i = last + 1;
     }
+}
+
+/// The word at the start of `text`: letters, digits, hyphens and apostrophes.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The word at the end of `text`, if `text` ends in one.
+fn last_word(text: &str) -> Option<&str> {
+    let start = text
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    (start < text.len()).then(|| &text[start..])
 }
 
 /// The key resolution merges event phrases by: the synonym class of the noun, and the name,
@@ -161,89 +166,40 @@ pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
         .then(|| lex.event_nouns.get(&format!("{} {}", words[n - 2], words[n - 1])))
         .flatten()
         .or_else(|| lex.event_nouns.get(words[n - 1]))?;
-    let distinguishing = original[..n - 1]
+    let modifiers = &original[..n - 1];
+    let distinguishing = modifiers
         .iter()
-        .find(|w| {
-            is_capitalised(w)
-                || w.chars().all(|c| c.is_ascii_digit())
-                || ORDINALS.contains(&w.to_lowercase().as_str())
-        })
+        .find(|w| is_capitalised(w))
+        .or_else(|| modifiers.iter().find(|w| ORDINALS.contains(&w.to_lowercase().as_str())))
+        .or_else(|| modifiers.iter().find(|w| w.chars().all(|c| c.is_ascii_digit())))
         .map(|w| fold(w))
         .unwrap_or_default();
     Some(format!("event {class} {distinguishing}"))
 }
 
-fn head_at(text: &str, words: &[Word], i: usize, lex: &Lexicon) -> Option<(usize, usize)> {
-    let w = &text[words[i].start..words[i].end];
-    if !w.chars().next().is_some_and(char::is_lowercase) {
-        return None;
-    }
-    if i + 1 < words.len() && words[i].open_after && words[i + 1].open_before {
-        let two = format!("{} {}", w, &text[words[i + 1].start..words[i + 1].end]);
-        if let Some(&class) = lex.event_nouns.get(&two) {
-            return Some((2, class));
-        }
-    }
-    lex.event_nouns.get(w).map(|&class| (1, class))
-}
-
-fn is_modifier(text: &str, words: &[Word], k: usize, lex: &Lexicon) -> bool {
-    let w = &text[words[k].start..words[k].end];
-    if w.ends_with("'s") || w.ends_with("’s") {
+fn is_modifier(text: &str, word: &str, start: usize, lex: &Lexicon) -> bool {
+    if word.ends_with("'s") || word.ends_with("’s") {
         return false;
     }
-    let lower = w.to_lowercase();
+    let lower = word.to_lowercase();
     if lex.event_modifiers.contains(&lower)
         || lex.event_nouns.contains_key(&lower)
         || ORDINALS.contains(&lower.as_str())
     {
         return true;
     }
-    if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    if w.contains('-')
-        && w.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
+    if word.contains('-')
+        && word.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()))
     {
         return true;
     }
     // A name, not at the start of a sentence: "Istanbul talks", "Easter truce".
-    let sentence_start =
-        k == 0 || !words[k].open_before || text[..words[k].start].trim_end().ends_with(['.', '!', '?']);
-    is_capitalised(w)
+    let before = text[..start].trim_end_matches(' ');
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+    is_capitalised(word)
         && !sentence_start
-        && (HOLIDAYS.contains(&w) || !lex.not_names.contains(&lower) && !lex.generic.contains(&lower))
-}
-
-/// The whitespace-separated words of `text` with surrounding punctuation trimmed.
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let raw = piece.trim_end();
-        let trimmed_start = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let trimmed = trimmed_start.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !trimmed.is_empty() {
-            let start = offset + (raw.len() - trimmed_start.len());
-            let end = start + trimmed.len();
-            let separated_by_space = piece.len() > raw.len() && !piece[raw.len()..].contains('\n');
-            out.push(Word {
-                start,
-                end,
-                open_before: trimmed_start.len() == raw.len(),
-                open_after: trimmed.len() == trimmed_start.len() && separated_by_space,
-            });
-        }
-        offset += piece.len();
-    }
-    // A word is open before only if the previous word is open after it.
-    for k in 1..out.len() {
-        if !out[k - 1].open_after {
-            out[k].open_before = false;
-        }
-    }
-    if let Some(w) = out.first_mut() {
-        w.open_before = false;
-    }
-    out
+        && (HOLIDAYS.contains(&word) || !lex.not_names.contains(&lower) && !lex.generic.contains(&lower))
 }

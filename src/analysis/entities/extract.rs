@@ -4,18 +4,19 @@
 //! followed by a name (PERSON, the title left out); an organisation, event or place head word
 //! at the end ("... Force", "... Marathon", "... Square"); gazetteer names at the start or
 //! inside (split off); a common given name or initials first (PERSON); all-caps acronyms (ORG);
-//! context ("said X", "in X", "X district"). Sentence-initial words, headlines and all-caps
-//! lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome yields
-//! nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
+//! context ("said X", "in X", "X district", listed with places). A country, region or
+//! people followed by one of its institutions ("Russia’s defence ministry") is one ORG.
+//! Lower-case event phrases come from [`super::events`]. Sentence-initial words, headlines
+//! and all-caps lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome
+//! yields nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
 //!
-//! It does not find lower-case names ("the war", "martial law"), nested entities, or names
-//! inside words.
+//! It does not find other lower-case names, nested entities, or names inside words.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::{Lexicon, LEXICON};
+use super::lexicon::{flag, FastSet, Lexicon, LEXICON};
 use super::normalize::{fold, is_all_caps, is_capitalised};
 use super::{Cue, Label, Mention};
 use crate::analysis::text::{Doc, Exclusion, Span};
@@ -89,6 +90,8 @@ const SPEECH_VERBS: &[&str] = &[
 struct Tok {
     start: usize,
     end: usize,
+    /// Index in the document's tokens.
+    index: usize,
 }
 
 /// Finds the mentions of `doc` (see the module doc). Needs `tokens` and `sentences`;
@@ -103,13 +106,21 @@ pub fn extract(doc: &mut Doc) {
     } else {
         &doc.tokens
     };
-    let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
-    let lower_words: HashSet<&str> = tokens
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
+    let lower_words: FastSet<&str> = tokens
         .iter()
         .map(|t| &text[t.range()])
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let ctx = Context { lex, text, tokens, sentence_starts: &sentence_starts, lower_words: &lower_words };
+    let feats = token_flags(lex, text, tokens);
+    let ctx = Context {
+        lex,
+        text,
+        tokens,
+        feats: &feats,
+        sentence_starts: &sentence_starts,
+        lower_words: &lower_words,
+    };
 
     let mut found: Vec<Mention> = Vec::new();
     let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
@@ -155,7 +166,33 @@ pub fn extract(doc: &mut Doc) {
         }
         kept.push(m);
     }
+    places_in_lists(text, &mut kept);
     doc.mentions = kept;
+}
+
+/// A lone capitalised word listed with places is a place: "in Soro, Balasore and Cuttack".
+fn places_in_lists(text: &str, mentions: &mut [Mention]) {
+    let is_list_gap = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..mentions.len() {
+            if !matches!(mentions[i].cue, Cue::Capitalised | Cue::Context) || mentions[i].label == Label::Gpe
+            {
+                continue;
+            }
+            let near_place = |j: usize| {
+                let (a, b) = if j < i { (j, i) } else { (i, j) };
+                mentions[j].label == Label::Gpe
+                    && is_list_gap(&text[mentions[a].span.end..mentions[b].span.start])
+            };
+            if (i > 0 && near_place(i - 1)) || (i + 1 < mentions.len() && near_place(i + 1)) {
+                mentions[i].label = Label::Gpe;
+                mentions[i].cue = Cue::Context;
+                changed = true;
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,8 +220,12 @@ fn line_ranges(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
 /// Folded names of the prose mentions, and the last words of PERSON names.
 fn known_names(text: &str, found: &[Mention]) -> HashMap<String, Label> {
     let mut known = HashMap::new();
+    let mut seen: FastSet<&str> = FastSet::default();
     for m in found.iter().filter(|m| !m.cue.is_weak()) {
         let name = &text[m.span.range()];
+        if !seen.insert(name) {
+            continue;
+        }
         known.entry(fold(name)).or_insert(m.label);
         if m.label == Label::Person {
             if let Some(last) = name.split_whitespace().last() {
@@ -199,8 +240,11 @@ struct Context<'a> {
     lex: &'a Lexicon,
     text: &'a str,
     tokens: &'a [Span],
-    sentence_starts: &'a HashSet<usize>,
-    lower_words: &'a HashSet<&'a str>,
+    /// The lexicon flags of each token.
+    feats: &'a [u16],
+    /// Sorted starts of the sentences.
+    sentence_starts: &'a [usize],
+    lower_words: &'a FastSet<&'a str>,
 }
 
 impl Context<'_> {
@@ -221,17 +265,17 @@ impl Context<'_> {
         }
         let (mut words, mut caps, mut content, mut capitalised) = (0, 0, 0, 0);
         for i in line.clone() {
-            let w = self.word(i);
-            if !w.chars().next().is_some_and(char::is_alphabetic) {
+            let f = self.feats[i];
+            if f & ALPHABETIC == 0 {
                 continue;
             }
             words += 1;
-            if is_all_caps(w) {
+            if f & ALL_CAPS != 0 {
                 caps += 1;
             }
-            if w.chars().count() >= 4 && !self.lex.is_not_name(w) {
+            if f & LONG != 0 && f & flag::NOT_NAME == 0 {
                 content += 1;
-                if is_capitalised(w) {
+                if f & CAPITALISED != 0 {
                     capitalised += 1;
                 }
             }
@@ -252,7 +296,7 @@ impl Context<'_> {
 
     /// True when token `i` starts a sentence (or a quotation, or a line).
     fn is_sentence_initial(&self, i: usize) -> bool {
-        if i == 0 || self.sentence_starts.contains(&self.tokens[i].start) {
+        if i == 0 || self.sentence_starts.binary_search(&self.tokens[i].start).is_ok() {
             return true;
         }
         let gap = self.gap_before(i);
@@ -262,9 +306,7 @@ impl Context<'_> {
         if gap.contains(['.', '!', '?']) {
             // "U.S. President": a dot after an initial or abbreviation does not end a sentence.
             let prev = self.word(i - 1);
-            return !(prev.chars().count() == 1
-                || prev.contains('.')
-                || DOTTED_TITLES.contains(&prev.to_lowercase().as_str()));
+            return !(prev.chars().count() == 1 || prev.contains('.') || is_one_of(prev, DOTTED_TITLES));
         }
         false
     }
@@ -307,7 +349,7 @@ impl Context<'_> {
                 }
                 if self.gap_before(k) == " "
                     && self.starts_run(k)
-                    && (next != "of" && next != "for" || self.is_head_or_title(prev))
+                    && (next != "of" && next != "for" || self.feats[j] & (flag::ORG_HEAD | flag::TITLE) != 0)
                 {
                     for t in j + 1..k {
                         run.push(self.tok(t));
@@ -331,14 +373,7 @@ impl Context<'_> {
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
-        word.chars().count() == 1
-            || (word.contains('.') && word.len() <= 6)
-            || DOTTED_TITLES.contains(&word.to_lowercase().as_str())
-    }
-
-    fn is_head_or_title(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.lex.org_heads.contains(&lower) || self.lex.titles.contains(&lower)
+        word.chars().count() == 1 || (word.contains('.') && word.len() <= 6) || is_one_of(word, DOTTED_TITLES)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -361,7 +396,7 @@ impl Context<'_> {
         if w.contains('.') && self.text[end..].starts_with('.') && w.len() <= 6 {
             end += 1;
         }
-        Tok { start: span.start, end }
+        Tok { start: span.start, end, index: i }
     }
 
     fn tok_text(&self, t: Tok) -> &str {
@@ -369,7 +404,11 @@ impl Context<'_> {
     }
 
     fn tok_index(&self, t: Tok) -> usize {
-        self.tokens.partition_point(|s| s.start < t.start)
+        t.index
+    }
+
+    fn has(&self, t: Tok, bits: u16) -> bool {
+        self.feats[t.index] & bits != 0
     }
 
     fn span_text(&self, run: &[Tok]) -> &str {
@@ -394,10 +433,8 @@ impl Context<'_> {
 
     /// Decides what a run of capitalised words in prose is (see the module doc).
     fn classify_run(&self, run: &[Tok], out: &mut Vec<Mention>) {
-        let lex = self.lex;
         // Split at capitalised words that are never part of a name (weekdays, months, "And").
-        if let Some(k) = run.iter().position(|&t| !self.is_connector(t) && lex.is_not_name(self.tok_text(t)))
-        {
+        if let Some(k) = run.iter().position(|&t| !self.is_connector(t) && self.has(t, flag::NOT_NAME)) {
             if k > 0 && !self.gazetteer_starts_at(run, k) {
                 self.classify_run(&run[..k], out);
             }
@@ -439,7 +476,9 @@ impl Context<'_> {
         let whole = self.span_text(run);
 
         // 1. A whole gazetteer name.
-        if let Some(entry) = lex.lookup(whole) {
+        let matches = lex.gazetteer_matches(whole);
+        if let Some(entry) = matches.first().filter(|m| m.start == 0 && m.end == whole.len()).map(|m| m.entry)
+        {
             let cue = if initial && n == 1 && self.lower_words.contains(whole.to_lowercase().as_str()) {
                 Cue::Initial
             } else {
@@ -451,11 +490,11 @@ impl Context<'_> {
 
         let heads = self.head_label(run);
 
-        // 2. A title, then a name: "British Prime Minister Sir Keir Starmer".
+        // 2. A title, then a name: "British Prime Minister Sir Alden Whitmore".
         if heads.is_none() {
             if let Some((title_start, name_start)) = self.last_title(run) {
                 let name = &run[name_start..];
-                if !name.iter().all(|&t| lex.is_generic(self.tok_text(t))) && !self.is_connector(name[0]) {
+                if !name.iter().all(|&t| self.has(t, flag::GENERIC)) && !self.is_connector(name[0]) {
                     self.gazetteer_prefix(&run[..title_start], out);
                     self.push(out, name, Label::Person, Cue::Title);
                     if let Some(m) = out.last_mut() {
@@ -466,6 +505,13 @@ impl Context<'_> {
             }
             if self.title_only(run) {
                 return;
+            }
+            // "President of Ukraine", "Prime Ministers of the UK": only what follows counts.
+            if let Some((0, end)) = self.last_title(run) {
+                if self.is_connector(run[end]) {
+                    self.classify_clean(&run[end..], out);
+                    return;
+                }
             }
         }
 
@@ -482,15 +528,14 @@ impl Context<'_> {
         }
 
         // 4. Gazetteer names inside the run: split them off.
-        let matches = lex.gazetteer_matches(whole);
         let base = run[0].start;
         if let Some(m) = matches.first() {
             if m.start == 0 {
                 let k = run.iter().position(|t| t.end - base >= m.end).map_or(n, |k| k + 1);
                 let rest = &run[k..];
-                let rest_is_person = !rest.is_empty() && lex.is_given_name(self.tok_text(rest[0]));
+                let rest_is_person = !rest.is_empty() && self.has(rest[0], flag::GIVEN);
                 let label = lex.entries[m.entry].label;
-                // "Jordan Peterson" is a person; "Kenyan Eliud Kipchoge" is NORP + PERSON.
+                // "Jordan Peterson" is a person; "Kenyan Amos Kiprotich" is NORP + PERSON.
                 if !(rest_is_person && label == Label::Gpe && n == 2) {
                     self.push(out, &run[..k], label, Cue::Gazetteer);
                     if !rest.is_empty() {
@@ -510,16 +555,16 @@ impl Context<'_> {
         }
 
         // 5. Person-shaped: a given name or initials first. A sentence-initial word before a
-        // given name is an ordinary word ("Countryman Benson Kipruto").
+        // given name is an ordinary word ("Teammate Amos Kiprotich").
         let first = self.tok_text(run[0]);
-        if initial && n >= 3 && !lex.is_given_name(first) && lex.is_given_name(self.tok_text(run[1])) {
+        if initial && n >= 3 && !self.has(run[0], flag::GIVEN) && self.has(run[1], flag::GIVEN) {
             self.classify_clean(&run[1..], out);
             return;
         }
         if n >= 2
             && n <= 4
-            && (lex.is_given_name(first) || self.is_initial(first))
-            && !lex.is_generic(self.tok_text(run[n - 1]))
+            && (self.has(run[0], flag::GIVEN) || self.is_initial(first))
+            && !self.has(run[n - 1], flag::GENERIC)
         {
             self.push(out, run, Label::Person, Cue::GivenName);
             return;
@@ -529,18 +574,19 @@ impl Context<'_> {
         let prev_word = (first_index > 0).then(|| self.word(first_index - 1));
         let last_index = self.tok_index(run[n - 1]);
         let next_word = (last_index + 1 < self.tokens.len()).then(|| self.word(last_index + 1));
-        let prev_lower = prev_word.map(str::to_lowercase).unwrap_or_default();
-        let next_lower = next_word.map(str::to_lowercase).unwrap_or_default();
         let adjacent_prev = first_index > 0 && self.gap_before(first_index) == " ";
         let adjacent_next = last_index + 1 < self.tokens.len() && self.gap_before(last_index + 1) == " ";
-        if adjacent_prev && lex.titles.contains(&prev_lower) && prev_word.is_some_and(|w| !is_capitalised(w))
+        let prev_is = |list: &[&str]| adjacent_prev && prev_word.is_some_and(|w| is_one_of(w, list));
+        let next_is = |list: &[&str]| adjacent_next && next_word.is_some_and(|w| is_one_of(w, list));
+        if adjacent_prev
+            && self.feats[first_index - 1] & flag::TITLE != 0
+            && prev_word.is_some_and(|w| !is_capitalised(w))
         {
             self.push(out, run, Label::Person, Cue::Title);
             return;
         }
         if n == 1 {
-            let lower = first.to_lowercase();
-            if lex.is_generic(first) || lex.not_names.contains(&lower) {
+            if self.has(run[0], flag::GENERIC) {
                 return;
             }
             if is_all_caps(first)
@@ -551,34 +597,34 @@ impl Context<'_> {
                 return;
             }
             if initial {
-                let label = if lex.is_given_name(first) { Label::Person } else { Label::Org };
+                let label = if self.has(run[0], flag::GIVEN) { Label::Person } else { Label::Org };
                 self.push(out, run, label, Cue::Initial);
                 return;
             }
-            if lex.is_given_name(first) {
+            if self.has(run[0], flag::GIVEN) {
                 self.push(out, run, Label::Person, Cue::Context);
                 return;
             }
         }
-        if n >= 2 && lex.is_generic(first) {
+        if n >= 2 && self.has(run[0], flag::GENERIC) {
             // "World Record", "National Day" without a head word: a phrase, not a name.
             return;
         }
-        let all_generic = run.iter().all(|&t| lex.is_generic(self.tok_text(t)) || self.is_connector(t));
+        let all_generic = run.iter().all(|&t| self.has(t, flag::GENERIC) || self.is_connector(t));
         if all_generic {
             return;
         }
-        let label = if adjacent_next && PLACE_NOUNS.contains(&next_lower.as_str())
-            || adjacent_prev && PLACE_PREPOSITIONS.contains(&prev_lower.as_str()) && n <= 2
-        {
+        let by_context = next_is(PLACE_NOUNS)
+            || prev_is(PLACE_PREPOSITIONS) && n <= 2
+            || next_is(SPEECH_VERBS)
+            || prev_is(SPEECH_VERBS);
+        let label = if next_is(PLACE_NOUNS) || prev_is(PLACE_PREPOSITIONS) && n <= 2 {
             Label::Gpe
-        } else if (adjacent_next && SPEECH_VERBS.contains(&next_lower.as_str()))
-            || (adjacent_prev && SPEECH_VERBS.contains(&prev_lower.as_str()))
-        {
+        } else if next_is(SPEECH_VERBS) || prev_is(SPEECH_VERBS) {
             Label::Person
         } else if n >= 2
             && n <= 4
-            && !run.iter().any(|&t| lex.is_generic(self.tok_text(t)))
+            && !run.iter().any(|&t| self.has(t, flag::GENERIC))
             && run
                 .iter()
                 .all(|&t| self.tok_text(t).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
@@ -589,6 +635,8 @@ impl Context<'_> {
         };
         let cue = if initial && n == 1 {
             Cue::Initial
+        } else if by_context {
+            Cue::Context
         } else if n == 1 {
             Cue::Capitalised
         } else {
@@ -619,29 +667,31 @@ impl Context<'_> {
     fn head_label(&self, run: &[Tok]) -> Option<Label> {
         let lex = self.lex;
         let n = run.len();
-        let last = self.lower(run[n - 1]);
+        let last = run[n - 1];
         if n >= 2 {
-            let two = format!("{} {}", self.lower(run[n - 2]), last);
-            if lex.event_heads.contains(&two) {
-                return Some(Label::Event);
+            if self.has(last, flag::EVENT_HEAD_LAST) {
+                let two = format!("{} {}", self.lower(run[n - 2]), self.lower(last));
+                if lex.event_heads.contains(&two) {
+                    return Some(Label::Event);
+                }
             }
             // "World War Two", "World War II".
-            if lex.event_heads.contains(&self.lower(run[n - 2])) && is_ordinal_word(&last) {
+            if self.has(run[n - 2], flag::EVENT_HEAD) && is_ordinal_word(&self.lower(last)) {
                 return Some(Label::Event);
             }
         }
-        if lex.org_heads.contains(&last) {
+        if self.has(last, flag::ORG_HEAD) {
             return Some(Label::Org);
         }
-        if lex.event_heads.contains(&last) {
+        if self.has(last, flag::EVENT_HEAD) {
             return Some(Label::Event);
         }
-        if lex.loc_heads.contains(&last) {
+        if self.has(last, flag::LOC_HEAD) {
             return Some(Label::Loc);
         }
         // "Ministry of Defence", "University of Chicago".
         if let Some(k) = run.iter().position(|&t| self.tok_text(t) == "of" || self.tok_text(t) == "for") {
-            if k > 0 && lex.org_heads.contains(&self.lower(run[k - 1])) {
+            if k > 0 && self.has(run[k - 1], flag::ORG_HEAD) {
                 return Some(Label::Org);
             }
         }
@@ -655,15 +705,18 @@ impl Context<'_> {
         let mut best = None;
         let mut i = 0;
         while i < run.len() {
-            let mut matched = 0;
-            for len in (1..=lex.max_title_words.min(run.len() - i)).rev() {
-                let phrase: Vec<String> = run[i..i + len]
-                    .iter()
-                    .map(|&t| self.lower(t).trim_end_matches('.').to_string())
-                    .collect();
-                if lex.titles.contains(&phrase.join(" ")) {
+            let mut matched = usize::from(self.has(run[i], flag::TITLE));
+            let mut phrase = String::new();
+            let longest =
+                if self.has(run[i], flag::TITLE_FIRST) { lex.max_title_words.min(run.len() - i) } else { 0 };
+            for len in 1..=longest {
+                if len > 1 {
+                    phrase.push(' ');
+                }
+                let word = self.tok_text(run[i + len - 1]);
+                phrase.extend(word.trim_end_matches('.').chars().flat_map(char::to_lowercase));
+                if lex.titles.contains(&phrase) {
                     matched = len;
-                    break;
                 }
             }
             if matched > 0 {
@@ -680,10 +733,7 @@ impl Context<'_> {
     }
 
     fn title_only(&self, run: &[Tok]) -> bool {
-        run.iter().all(|&t| {
-            let w = self.lower(t);
-            self.lex.titles.contains(&w) || self.lex.generic.contains(&w) || self.is_connector(t)
-        })
+        run.iter().all(|&t| self.has(t, flag::GENERIC) || self.is_connector(t))
     }
 
     /// Emits the gazetteer names at the start of a title prefix ("British" in "British Prime
@@ -766,6 +816,65 @@ impl Context<'_> {
     }
 }
 
+/// Shape bits of a token, above the lexicon's [`flag`] bits.
+const ALPHABETIC: u16 = 1 << 12;
+const CAPITALISED: u16 = 1 << 13;
+const ALL_CAPS: u16 = 1 << 14;
+/// Four characters or more.
+const LONG: u16 = 1 << 15;
+
+/// The shape of a word in one pass over its characters.
+fn shape(word: &str) -> u16 {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return 0 };
+    let mut bits = 0;
+    if first.is_alphabetic() {
+        bits |= ALPHABETIC;
+    }
+    if first.is_uppercase() {
+        bits |= CAPITALISED;
+    }
+    let (mut count, mut letters, mut lower) = (1, usize::from(first.is_alphabetic()), first.is_lowercase());
+    for c in chars {
+        count += 1;
+        letters += usize::from(c.is_alphabetic());
+        lower |= c.is_lowercase();
+    }
+    if !lower && letters >= 2 {
+        bits |= ALL_CAPS;
+    }
+    if count >= 4 {
+        bits |= LONG;
+    }
+    bits
+}
+
+/// The lexicon flags and shape bits of every token. A word's flags are those of its part before an
+/// apostrophe ("I’ve" is "I"); an all-caps word is a "never a name" word only when it is
+/// longer than two letters and no gazetteer acronym ("OUT" is, "US" and "WHO" are not).
+fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
+    let mut scratch = String::new();
+    tokens
+        .iter()
+        .map(|t| {
+            let word = &text[t.range()];
+            let shape = shape(word);
+            if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                return shape;
+            }
+            let head = word.split(['\'', '’']).next().unwrap_or(word);
+            let mut f = lex.flags(head, &mut scratch) | shape;
+            if f & flag::NOT_NAME != 0
+                && f & ALL_CAPS != 0
+                && (head.chars().count() < 3 || f & flag::GAZETTEER != 0)
+            {
+                f &= !flag::NOT_NAME;
+            }
+            f
+        })
+        .collect()
+}
+
 /// A country, region or people followed by one of its institutions ("Russia’s defence
 /// ministry", "Ukrainian armed forces") becomes one ORG mention over both.
 fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
@@ -781,6 +890,12 @@ fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
         else {
             continue;
         };
+        let next_word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if next_word.len() < 5
+            || !lex.institution_first_words.iter().any(|w| w.eq_ignore_ascii_case(next_word))
+        {
+            continue;
+        }
         let Some(phrase) = lex.institutions.iter().find(|p| {
             r.len() >= p.len()
                 && r.is_char_boundary(p.len())
@@ -795,6 +910,11 @@ fn extend_institutions(text: &str, lex: &Lexicon, found: &mut [Mention]) {
         m.label = Label::Org;
         m.cue = Cue::Head;
     }
+}
+
+/// True when `word` equals one of the lower-case `list` words, ignoring ASCII case.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// How often a lower-case letter is followed by an upper-case one ("McDonald": 1).

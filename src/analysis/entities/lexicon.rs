@@ -6,12 +6,35 @@
 //! as hash sets of lower-case words. Nothing here knows about a particular news event.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::normalize::is_all_caps;
 use super::Label;
+
+/// FNV-1a: a fast hash for the short words these sets hold (no untrusted keys: the sets
+/// are fixed word lists).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// One gazetteer entry: its canonical name (the first variant of its line) and label.
 #[derive(Clone, Copy, Debug)]
@@ -35,21 +58,43 @@ pub struct Lexicon {
     /// (acronyms such as "US" must not match "us").
     patterns: Vec<(usize, bool)>,
     /// Entry index by folded variant, for exact lookups of a whole name.
-    by_name: HashMap<String, usize>,
-    pub given_names: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub generic: HashSet<String>,
+    by_name: FastMap<String, usize>,
+    pub given_names: FastSet<String>,
+    pub not_names: FastSet<String>,
+    pub generic: FastSet<String>,
     /// Title phrases, lower case ("prime minister"); longest has `max_title_words` words.
-    pub titles: HashSet<String>,
+    pub titles: FastSet<String>,
     pub max_title_words: usize,
-    pub org_heads: HashSet<String>,
-    pub event_heads: HashSet<String>,
-    pub loc_heads: HashSet<String>,
+    pub event_heads: FastSet<String>,
     /// Lower-case institution phrases ("defence ministry"), longest first.
     pub institutions: Vec<String>,
+    /// The distinct first words of `institutions`.
+    pub institution_first_words: Vec<String>,
     /// Lower-case event nouns (one or two words) and their synonym class.
-    pub event_nouns: HashMap<String, usize>,
-    pub event_modifiers: HashSet<String>,
+    pub event_nouns: FastMap<String, usize>,
+    pub event_modifiers: FastSet<String>,
+    /// Finds the lower-case event nouns (leftmost-longest, case-sensitive).
+    pub event_automaton: AhoCorasick,
+    /// Every listed word with the lists it is in ([`flag`] bits), for one lookup per token.
+    word_flags: FastMap<String, u16>,
+}
+
+/// Bits of [`Lexicon::word_flags`].
+pub mod flag {
+    pub const NOT_NAME: u16 = 1;
+    pub const GENERIC: u16 = 1 << 1;
+    pub const GIVEN: u16 = 1 << 2;
+    /// A one-word title ("President").
+    pub const TITLE: u16 = 1 << 3;
+    /// The first word of a longer title ("Prime" of "Prime Minister").
+    pub const TITLE_FIRST: u16 = 1 << 4;
+    pub const ORG_HEAD: u16 = 1 << 5;
+    pub const EVENT_HEAD: u16 = 1 << 6;
+    pub const LOC_HEAD: u16 = 1 << 7;
+    /// The last word of a two-word event head ("Cup" of "World Cup").
+    pub const EVENT_HEAD_LAST: u16 = 1 << 8;
+    /// A one-word gazetteer variant ("WHO", "Kenya").
+    pub const GAZETTEER: u16 = 1 << 9;
 }
 
 const GAZETTEERS: &[(&str, Label)] = &[
@@ -67,7 +112,7 @@ fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn word_set(list: &'static str) -> HashSet<String> {
+fn word_set(list: &'static str) -> FastSet<String> {
     lines(list).map(str::to_lowercase).collect()
 }
 
@@ -75,7 +120,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut entries = Vec::new();
     let mut variants: Vec<&'static str> = Vec::new();
     let mut patterns = Vec::new();
-    let mut by_name = HashMap::new();
+    let mut by_name = FastMap::default();
     for (list, label) in GAZETTEERS {
         for line in lines(list) {
             let mut parts = line.split('|').map(str::trim).filter(|v| !v.is_empty());
@@ -95,30 +140,74 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .build(&variants)
         .expect("gazetteer automaton");
     let titles = word_set(include_str!("../../data/titles.txt"));
+    let event_nouns: FastMap<String, usize> = lines(include_str!("../../data/event_nouns.txt"))
+        .enumerate()
+        .flat_map(|(class, line)| line.split('|').map(move |w| (w.trim().to_lowercase(), class)))
+        .collect();
+    let event_automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(event_nouns.keys())
+        .expect("event noun automaton");
     let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+    let mut institutions: Vec<String> =
+        lines(include_str!("../../data/institutions.txt")).map(str::to_lowercase).collect();
+    institutions.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut word_flags: FastMap<String, u16> = FastMap::default();
+    let mut mark = |words: &FastSet<String>, bit: u16| {
+        for w in words {
+            *word_flags.entry(w.clone()).or_default() |= bit;
+        }
+    };
+    let not_names = word_set(include_str!("../../data/not_names.txt"));
+    let generic = word_set(include_str!("../../data/generic_words.txt"));
+    let given_names = word_set(include_str!("../../data/given_names.txt"));
+    let org_heads = word_set(include_str!("../../data/org_heads.txt"));
+    let event_heads = word_set(include_str!("../../data/event_heads.txt"));
+    let loc_heads = word_set(include_str!("../../data/loc_heads.txt"));
+    mark(&not_names, flag::NOT_NAME | flag::GENERIC);
+    mark(&generic, flag::GENERIC);
+    mark(&given_names, flag::GIVEN);
+    mark(&org_heads, flag::ORG_HEAD);
+    mark(&loc_heads, flag::LOC_HEAD);
+    for t in &titles {
+        match t.split_once(' ') {
+            None => *word_flags.entry(t.clone()).or_default() |= flag::TITLE | flag::GENERIC,
+            Some((first, _)) => *word_flags.entry(first.to_string()).or_default() |= flag::TITLE_FIRST,
+        }
+    }
+    for h in &event_heads {
+        match h.rsplit_once(' ') {
+            None => *word_flags.entry(h.clone()).or_default() |= flag::EVENT_HEAD,
+            Some((_, last)) => *word_flags.entry(last.to_string()).or_default() |= flag::EVENT_HEAD_LAST,
+        }
+    }
+    for v in &variants {
+        if !v.contains(' ') {
+            *word_flags.entry(v.to_lowercase()).or_default() |= flag::GAZETTEER;
+        }
+    }
     Lexicon {
         entries,
         automaton,
         patterns,
         by_name,
-        given_names: word_set(include_str!("../../data/given_names.txt")),
-        not_names: word_set(include_str!("../../data/not_names.txt")),
-        generic: word_set(include_str!("../../data/generic_words.txt")),
+        given_names,
+        not_names,
+        generic,
         titles,
         max_title_words,
-        org_heads: word_set(include_str!("../../data/org_heads.txt")),
-        event_heads: word_set(include_str!("../../data/event_heads.txt")),
-        loc_heads: word_set(include_str!("../../data/loc_heads.txt")),
-        institutions: {
-            let mut list: Vec<String> =
-                lines(include_str!("../../data/institutions.txt")).map(str::to_lowercase).collect();
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            list
+        event_heads,
+        institution_first_words: {
+            let mut firsts: Vec<String> =
+                institutions.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+            firsts.sort();
+            firsts.dedup();
+            firsts
         },
-        event_nouns: lines(include_str!("../../data/event_nouns.txt"))
-            .enumerate()
-            .flat_map(|(class, line)| line.split('|').map(move |w| (w.trim().to_lowercase(), class)))
-            .collect(),
+        institutions,
+        event_nouns,
+        event_automaton,
+        word_flags,
         event_modifiers: word_set(include_str!("../../data/event_modifiers.txt")),
     }
 });
@@ -147,6 +236,18 @@ impl Lexicon {
         out
     }
 
+    /// The [`flag`] bits of `word` (any case), using `scratch` for its lower-case form.
+    pub fn flags(&self, word: &str, scratch: &mut String) -> u16 {
+        scratch.clear();
+        if word.is_ascii() {
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+        } else {
+            scratch.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        self.word_flags.get(scratch.as_str()).copied().unwrap_or(0)
+    }
+
     /// The entry whose variant folds to `name`, if any.
     pub fn lookup(&self, name: &str) -> Option<usize> {
         self.by_name.get(&super::normalize::fold(name)).copied()
@@ -154,21 +255,5 @@ impl Lexicon {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(&word.to_lowercase())
-    }
-
-    /// A word that is never a name: "However", "I’ve". Short all-caps words are acronyms
-    /// ("US" is not "us"), and gazetteer acronyms stay names ("WHO").
-    pub fn is_not_name(&self, word: &str) -> bool {
-        let head = word.split(['\'', '’']).next().unwrap_or(word);
-        let lower = head.to_lowercase();
-        if !self.not_names.contains(&lower) {
-            return false;
-        }
-        !is_all_caps(word) || (head.chars().count() >= 3 && self.lookup(word).is_none())
-    }
-
-    pub fn is_generic(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.generic.contains(&lower) || self.not_names.contains(&lower) || self.titles.contains(&lower)
     }
 }

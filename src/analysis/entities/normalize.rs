@@ -1,17 +1,24 @@
 //! Keys for comparing names: diacritics folded (NFD, combining marks dropped), case folded,
 //! curly apostrophes straightened, a leading "the" and a trailing possessive removed, and a
 //! looser transliteration key that collapses doubled letters and -iy/-yy/-i endings
-//! (Zelenskyy = Zelensky = Zelenskiy). Does not guess spelling variants beyond that.
+//! (Dostoevskyy = Dostoevsky = Dostoevskiy). Does not guess spelling variants beyond that.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// The name folded for comparison: "Erdoğan’s" -> "erdogan", "The Kremlin" -> "kremlin",
+/// The name folded for comparison: "Gómez’s" -> "gomez", "The Kremlin" -> "kremlin",
 /// "U.S." -> "u s". Words are separated by single spaces.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        return fold_chars(name.chars(), name.len());
+    }
+    fold_chars(name.nfd().filter(|c| !is_combining_mark(*c)), name.len())
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
+    for c in chars {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
             _ => c,
@@ -28,12 +35,15 @@ pub fn fold(name: &str) -> String {
     }
     let trimmed = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')).unwrap_or(&out);
     let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
+    if trimmed.len() == out.len() && !out.contains('\'') {
+        return out;
+    }
     trimmed.replace('\'', "")
 }
 
 /// A looser key for transliterated names: folds like [`fold`], then collapses doubled
 /// letters, writes `w` as `v`, and reduces word endings `iy`, `yi`, `ij`, `ii` and `i` to
-/// `y`. "Zelenskyy" -> "zelensky", "Vaishnaw" -> "vaishnav".
+/// `y`. "Dostoevskyy" -> "dostoevsky", "Vishwanath" -> "vishvanath".
 pub fn translit_key(name: &str) -> String {
     let folded = fold(name);
     let mut words: Vec<String> = Vec::new();

@@ -65,11 +65,15 @@ static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(&CUES.captions).expect("valid caption cues")
 });
 
+/// `contains` cues and copyright marks only count in lines this short: a long line that
+/// mentions a newsletter is article text.
+const MAX_CONTAINS_WORDS: usize = 15;
+
 /// Lines with more words than this are article text or captions, never chrome.
 const MAX_CHROME_WORDS: usize = 60;
 
 static INLINE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:read more|also read|read also|see also|watch|click here|related)\b[^()\n]{0,200}\)")
+    Regex::new(r"(?i)\((?:(?:read more|also read|read also|see also|watch(?: the)? video|click here)\b|related(?: stories| articles| posts| coverage)?\s*:)[^()\n]{0,200}\)")
         .expect("valid regex")
 });
 
@@ -141,7 +145,7 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
             Some(Exclusion::Chrome)
         } else {
             in_related_block = false;
-            if CUES.headings.iter().any(|h| line.normal == *h) && line.words <= 8 {
+            if CUES.headings.contains(&line.normal) && line.words <= 8 {
                 in_related_block = true;
                 Some(Exclusion::Chrome)
             } else {
@@ -193,8 +197,8 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         // Symbols only: separators, "×" close buttons, bullets. Markdown rules are kept.
         return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
     }
-    let short = line.words <= 30;
-    if cues.lines.iter().any(|c| line.normal == *c)
+    let short = line.words <= MAX_CONTAINS_WORDS;
+    if cues.lines.contains(&line.normal)
         || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
         || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
         || (short && is_copyright(line.raw))

@@ -284,7 +284,10 @@ pub fn reduce(html: &str) -> Reduced {
                     }
                     "figcaption" if caption_from.is_none() => caption_from = Some(depth),
                     "pre" => pre_depth += 1,
-                    "h1" if h1.is_none() && skip_from.is_none() => {
+                    // The first <h1>, or a later one inside the article when the first was not.
+                    "h1" if !h1.as_ref().is_some_and(|(_, in_article)| *in_article)
+                        && skip_from.is_none() =>
+                    {
                         h1_open = true;
                         h1_text.clear();
                     }
@@ -299,8 +302,9 @@ pub fn reduce(html: &str) -> Reduced {
                     "h1" if h1_open => {
                         h1_open = false;
                         let text = h1_text.split_whitespace().collect::<Vec<_>>().join(" ");
-                        if !text.is_empty() {
-                            h1 = Some((text, article_from.is_some() || main_from.is_some()));
+                        let in_article = article_from.is_some() || main_from.is_some();
+                        if !text.is_empty() && (h1.is_none() || in_article) {
+                            h1 = Some((text, in_article));
                         }
                     }
                     _ => {}
@@ -406,7 +410,7 @@ fn choose_blocks(blocks: Vec<Block>) -> Vec<Block> {
     } else {
         |_| true
     };
-    blocks.into_iter().filter(|b| keep(b)).collect()
+    blocks.into_iter().filter(keep).collect()
 }
 
 /// Joins paragraphs with blank lines; returns the text and the caption spans.

@@ -67,7 +67,7 @@ const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il
 /// Absolute dates: "3rd June 2023", "June 3, 2023", "Sept. 3 2023", "2023-06-03".
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\.?,?\s+(?P<y1>(?:19|20)[0-9]{{2}})\b|(?P<m2>{m})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})\b|(?P<y3>(?:19|20)[0-9]{{2}})-(?P<m3>[01][0-9])-(?P<d3>[0-3][0-9])(?:T|\b))",
+        r"\b(?:(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})\.?,?\s+(?P<y1>(?:19|20)[0-9]{{2}})\b|(?P<m2>{m})\.?\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})\b|(?P<y3>(?:19|20)[0-9]{{2}})[-/](?P<m3>[01][0-9])[-/](?P<d3>[0-3][0-9])(?:T|\b))",
         m = MONTH_PATTERN
     );
     Regex::new(&pattern).expect("valid regex")
@@ -82,9 +82,12 @@ static PUBLISHED_BY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex"));
 
 static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{Lu}\p{M} .,'-]{1,40}\s*\((?P<name>[^()]{2,40})\)\s*[-–—:]")
-        .expect("valid regex")
+    Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
 });
+
+/// "Source:", "Via:" before an outlet name on its own line.
+static SOURCE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex"));
 
 static BUREAU: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
@@ -112,12 +115,27 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
     let edges: Vec<Span> = top.iter().chain(bottom.iter()).copied().collect();
 
     let mut meta = DocMeta::default();
+    let mut title_site: Option<Found<String>> = None;
     meta.title = head
         .headline
         .as_deref()
         .or(head.title.as_deref())
         .map(|t| found_in(text, &clean_title(t, head.site_name.as_deref())))
-        .or_else(|| text_title(text, format, &top, &chrome));
+        .or_else(|| {
+            let mut title = text_title(text, format, &top, &chrome)?;
+            let line = title.span?;
+            if let Some((headline, site)) = site_tail(&text[line.range()], None, true) {
+                let site_start = line.start + (site.as_ptr() as usize - text[line.range()].as_ptr() as usize);
+                let value = OUTLETS.get(&normalize(site)).map_or(site, |known| known).to_string();
+                title_site =
+                    Some(Found { value, span: Some(Span::new(site_start, site_start + site.len())) });
+                title = Found {
+                    value: headline.to_string(),
+                    span: Some(Span::new(line.start, line.start + headline.len())),
+                };
+            }
+            Some(title)
+        });
 
     let mut byline_rest = None;
     for &line in &top {
@@ -139,7 +157,8 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
         .site_name
         .as_deref()
         .map(|s| found_in(text, s))
-        .or_else(|| outlet_from_text(text, &edges, byline_rest));
+        .or_else(|| outlet_from_text(text, &edges, byline_rest, meta.byline.as_ref()))
+        .or(title_site);
     meta.published = head.published.as_deref().and_then(parse_date).map(|d| Found { value: d, span: None });
     if meta.published.is_none() {
         meta.published = published_from_text(text, &edges);
@@ -183,18 +202,28 @@ fn edge_lines(text: &str) -> (Vec<Span>, Vec<Span>) {
 /// `<title>` text without a " | Site" or " - Site" tail.
 fn clean_title(title: &str, site: Option<&str>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    match site_tail(&title, site, false) {
+        Some((head, _)) => head.to_string(),
+        None => title,
+    }
+}
+
+/// Splits "Headline | Site" into the headline and the site. Strict (for a title line of
+/// plain text): only a known outlet or a short tail after " | " counts as a site.
+fn site_tail<'a>(title: &'a str, site: Option<&str>, strict: bool) -> Option<(&'a str, &'a str)> {
     for separator in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
-                || OUTLETS.contains_key(&normalize(tail))
-                || (separator == " | " && tail.split_whitespace().count() <= 5)
-                || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4;
-            if tail_is_site {
-                return head.trim().to_string();
-            }
+        let Some((head, tail)) = title.rsplit_once(separator) else { continue };
+        let (head, tail) = (head.trim_end(), tail.trim());
+        let words = |s: &str| s.split_whitespace().count();
+        let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
+            || OUTLETS.contains_key(&normalize(tail))
+            || (separator == " | " && words(tail) <= 5 && words(head) >= 2)
+            || (!strict && words(tail) <= 3 && words(head) >= 4);
+        if tail_is_site && !head.is_empty() && !tail.is_empty() {
+            return Some((head, tail));
         }
     }
-    title
+    None
 }
 
 /// A value with the span of its first occurrence in the text, if any.
@@ -225,7 +254,12 @@ fn text_title(
             }
         }
     }
-    let line = top.iter().copied().find(|&l| !chrome(l))?;
+    // Skip chrome and a one-word section label ("WORLD", "Sport") above the headline.
+    let mut candidates = top.iter().copied().filter(|&l| !chrome(l));
+    let mut line = candidates.next()?;
+    if text[line.range()].split_whitespace().count() == 1 {
+        line = candidates.next()?;
+    }
     let raw = &text[line.range()];
     let words = raw.split_whitespace().count();
     let is_title = (2..=25).contains(&words)
@@ -242,6 +276,7 @@ fn outlet_from_text(
     text: &str,
     edges: &[Span],
     byline_rest: Option<(String, usize)>,
+    byline: Option<&Found<String>>,
 ) -> Option<Found<String>> {
     for &line in edges {
         if let Some(c) = PUBLISHED_BY.captures(&text[line.range()]) {
@@ -249,9 +284,15 @@ fn outlet_from_text(
             return Some(found_at(name.as_str(), line.start + name.start()));
         }
     }
+    // "By Jane Doe, Reuters", or a byline that is an outlet itself ("By AFP").
     if let Some((rest, start)) = byline_rest {
         if let Some(&name) = OUTLETS.get(&normalize(&rest)) {
             return Some(Found { value: name.to_string(), span: Some(Span::new(start, start + rest.len())) });
+        }
+    }
+    if let Some(byline) = byline {
+        if let Some(&name) = OUTLETS.get(&normalize(&byline.value)) {
+            return Some(Found { value: name.to_string(), span: byline.span });
         }
     }
     for &line in edges {
@@ -263,7 +304,8 @@ fn outlet_from_text(
                 return Some(Found { value: known.to_string(), span: Some(span) });
             }
         }
-        let stripped = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let unlabelled = SOURCE_LABEL.find(raw).map_or(raw, |m| &raw[m.end()..]);
+        let stripped = unlabelled.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(&known) = OUTLETS.get(&normalize(stripped)) {
             let start =
                 line.start + (raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len());

@@ -1,10 +1,9 @@
 //! The word lists of the numbers stage (from `src/data/`), parsed once into lookup tables.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Approx;
-use crate::analysis::words::list_lines;
+use crate::analysis::words::{list_lines, KeyTable, WordMap, WordSet};
 
 /// A number word: its value and whether it multiplies what comes before ("hundred").
 #[derive(Clone, Copy, Debug)]
@@ -22,29 +21,35 @@ pub struct Unit {
 }
 
 pub struct Lexicon {
-    pub number_words: HashMap<&'static str, NumberWord>,
-    pub units: HashMap<&'static str, Unit>,
+    pub number_words: WordMap<&'static str, NumberWord>,
+    pub units: WordMap<&'static str, Unit>,
     /// Units by their normalized name (to find the base of a `Quantity::unit`).
-    pub unit_names: HashMap<&'static str, Unit>,
+    pub unit_names: WordMap<&'static str, Unit>,
     /// Currency surfaces: symbols and codes (case-sensitive) and names (lowercase).
-    pub currencies: HashMap<&'static str, &'static str>,
+    pub currencies: WordMap<&'static str, &'static str>,
     /// Approximation cues, as lowercase word sequences, longest first.
     pub approx: Vec<(Vec<&'static str>, Approx)>,
-    pub count_stopwords: std::collections::HashSet<&'static str>,
+    pub count_stopwords: WordSet<&'static str>,
+    /// Lowercase words that can start a number phrase: number words, their plurals
+    /// ("thousands") and the articles ("a dozen").
+    pub starters: KeyTable<()>,
+    pub starter_words: Vec<String>,
+    /// Number words by token key (the hot lookup).
+    pub number_keys: KeyTable<NumberWord>,
     /// Participles that may name what a number counts ("900 injured").
-    pub count_participles: std::collections::HashSet<&'static str>,
+    pub count_participles: WordSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut number_words = HashMap::new();
+    let mut number_words = WordMap::default();
     for line in list_lines(include_str!("../../data/number_words.txt")) {
         let mut parts = line.split_whitespace();
         let (Some(word), Some(value)) = (parts.next(), parts.next()) else { continue };
         let Ok(value) = value.parse::<f64>() else { continue };
         number_words.insert(word, NumberWord { value, scale: parts.next() == Some("scale") });
     }
-    let mut units = HashMap::new();
-    let mut unit_names = HashMap::new();
+    let mut units = WordMap::default();
+    let mut unit_names = WordMap::default();
     for line in list_lines(include_str!("../../data/units.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         if let [surface, name, base, factor] = parts[..] {
@@ -54,7 +59,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             unit_names.entry(name).or_insert(unit);
         }
     }
-    let mut currencies = HashMap::new();
+    let mut currencies = WordMap::default();
     for line in list_lines(include_str!("../../data/currencies.txt")) {
         if let Some((surface, code)) = line.split_once(' ') {
             currencies.insert(surface, code.trim());
@@ -77,5 +82,31 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     approx.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     let count_stopwords = list_lines(include_str!("../../data/count_stopwords.txt")).collect();
     let count_participles = list_lines(include_str!("../../data/count_participles.txt")).collect();
-    Lexicon { number_words, units, unit_names, currencies, approx, count_stopwords, count_participles }
+    let mut number_keys = KeyTable::default();
+    let mut starter_words: Vec<String> = Vec::new();
+    for (w, n) in &number_words {
+        starter_words.push(w.to_string());
+        number_keys.insert(w, *n);
+        if n.scale {
+            starter_words.push(format!("{w}s"));
+        }
+    }
+    starter_words.extend(["tens", "a", "an"].map(String::from));
+    starter_words.sort();
+    let mut starters = KeyTable::default();
+    for w in &starter_words {
+        starters.insert(w, ());
+    }
+    Lexicon {
+        number_words,
+        units,
+        unit_names,
+        currencies,
+        approx,
+        count_stopwords,
+        starters,
+        starter_words,
+        number_keys,
+        count_participles,
+    }
 });

@@ -419,6 +419,9 @@ fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, us
         return Some((None, i));
     }
     if t.is_word(i) {
+        if !s.as_bytes()[0].is_ascii_uppercase() {
+            return Some((None, i));
+        }
         if s == "US" && t.touches(i) && t.is_punct(i + 1, "$") {
             return Some((Some("USD"), i + 2));
         }
@@ -436,8 +439,11 @@ fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, us
         }
         return Some((None, i));
     }
+    if !t.is_num(i + 1) {
+        return None;
+    }
     if let Some(code) = LEXICON.currencies.get(s) {
-        if t.is_num(i + 1) && t.same_line(i) {
+        if t.same_line(i) {
             return Some((Some(code), i + 1));
         }
     }
@@ -505,8 +511,8 @@ fn counted_noun(t: &Tokens, i: usize) -> Option<String> {
 
 /// "almost a minute", "over a week": an article with a unit, after a hedge.
 fn article_quantity(t: &Tokens, num: NumPhrase) -> Option<(Quantity, usize)> {
-    let (approx, start) = hedge_before(t, num.first)?;
     let unit = unit_at(t, num.last + 1)?;
+    let (approx, start) = hedge_before(t, num.first)?;
     let span = Span::new(start, t.toks[num.last + 1].end);
     Some((Quantity { span, value: 1.0, unit: Some(unit.name.into()), approx: Some(approx) }, num.last + 2))
 }

@@ -22,13 +22,13 @@ pub struct NumPhrase {
     pub formatted: bool,
 }
 
+/// The lowercase words that can start a number phrase.
+pub fn starter_words() -> Vec<String> {
+    LEXICON.starter_words.clone()
+}
+
 fn number_word(t: &Tokens, i: usize) -> Option<super::lexicon::NumberWord> {
-    if !t.is_word(i) {
-        return None;
-    }
-    let mut buf = [0u8; 32];
-    let w = lower(t.str(i), &mut buf)?;
-    LEXICON.number_words.get(w).copied()
+    LEXICON.number_keys.get(t, i).copied()
 }
 
 /// The plural vague magnitudes: "dozens", "hundreds", "thousands", "millions", ...
@@ -50,7 +50,7 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumPhrase> {
     if t.is_num(i) {
         return parse_digits(t, i);
     }
-    if !t.is_word(i) {
+    if !LEXICON.starters.contains(t, i) {
         return None;
     }
     if let Some(v) = vague_word(t, i) {
@@ -144,6 +144,26 @@ pub fn parse(t: &Tokens, i: usize) -> Option<NumPhrase> {
 }
 
 fn parse_digits(t: &Tokens, i: usize) -> Option<NumPhrase> {
+    let plain = !(t.touches(i) && (t.is_punct(i + 1, ",") || t.is_punct(i + 1, ".")));
+    if plain {
+        let mut value = t.int(i).map(|v| v as f64).or_else(|| t.str(i).parse().ok())?;
+        let mut last = i;
+        if let Some(w) = number_word(t, i + 1) {
+            if w.scale && w.value >= 1000.0 && t.same_line(i) {
+                value *= w.value;
+                last += 1;
+            }
+        }
+        return Some(NumPhrase {
+            first: i,
+            last,
+            value,
+            spelled: false,
+            vague: false,
+            article: false,
+            formatted: false,
+        });
+    }
     let mut digits = String::from(t.str(i));
     let mut last = i;
     let mut formatted = false;

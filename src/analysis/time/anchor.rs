@@ -108,6 +108,16 @@ pub fn infer(exprs: &[Expr], seeds: &[Date], _reference: Option<Date>) -> Option
         Some(d) => *d,
         None => *seeds.get(seeds.len().saturating_sub(1) / 2)?,
     };
+    // nothing to fit: the prior is the anchor
+    let constrained = exprs.iter().any(|e| {
+        matches!(
+            e.said,
+            Said::Weekday { .. } | Said::Date { deixis: Some(_), .. } | Said::Date { next: true, .. }
+        )
+    });
+    if !constrained {
+        return Some(prior);
+    }
     let mut centres: Vec<Date> = fulls.clone();
     centres.push(prior);
     if fulls.is_empty() {
@@ -118,6 +128,8 @@ pub fn infer(exprs: &[Expr], seeds: &[Date], _reference: Option<Date>) -> Option
         Said::Date { year: None, month, day, .. } => nearest_year(prior, month, day),
         _ => None,
     }));
+    centres.sort();
+    centres.dedup();
     let mut candidates: Vec<Date> = Vec::new();
     for c in centres {
         for k in -10..=10 {

@@ -1,9 +1,8 @@
 //! The word lists of the time stage (from `src/data/`), parsed once into lookup tables.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::analysis::words::list_lines;
+use crate::analysis::words::{list_lines, KeyTable, WordMap, WordSet};
 
 /// How a cue word bears on the tense of a weekday in its clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,18 +15,22 @@ pub enum Cue {
 
 pub struct Lexicon {
     /// Lowercase month names and abbreviations -> month number.
-    pub months: HashMap<&'static str, i8>,
+    pub months: WordMap<&'static str, i8>,
     /// Lowercase month abbreviations ("dec", "sept"), which may take a period.
-    pub month_abbreviations: std::collections::HashSet<&'static str>,
+    pub month_abbreviations: WordSet<&'static str>,
     /// Capitalized weekday names -> ISO number (Monday = 1).
-    pub weekdays: HashMap<&'static str, i8>,
+    pub weekdays: WordMap<&'static str, i8>,
     /// Lowercase cue words -> cue (one-word cues).
-    pub cues: HashMap<&'static str, Cue>,
+    pub cues: WordMap<&'static str, Cue>,
+    /// Lowercase words that can start a temporal expression (months, weekdays, deixis,
+    /// modifiers, "between", "earlier"/"later") or a count ("three years ago").
+    /// `true` for date words, `false` for words that only start a count.
+    pub starters: KeyTable<bool>,
     /// Two-word cues ("set to") by their first word -> (second word, cue).
-    pub cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>>,
+    pub cue_pairs: WordMap<&'static str, Vec<(&'static str, Cue)>>,
 }
 
-fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
+fn numbered(list: &'static str) -> WordMap<&'static str, i8> {
     list_lines(list)
         .filter_map(|l| {
             let (name, n) = l.split_once(' ')?;
@@ -38,9 +41,9 @@ fn numbered(list: &'static str) -> HashMap<&'static str, i8> {
 
 /// `months.txt`: `number name abbreviation...` per line. Returns the names and
 /// abbreviations with their numbers, and the abbreviations alone.
-fn months(list: &'static str) -> (HashMap<&'static str, i8>, std::collections::HashSet<&'static str>) {
-    let mut out = HashMap::new();
-    let mut abbreviations = std::collections::HashSet::new();
+fn months(list: &'static str) -> (WordMap<&'static str, i8>, WordSet<&'static str>) {
+    let mut out = WordMap::default();
+    let mut abbreviations = WordSet::default();
     for line in list_lines(list) {
         let mut words = line.split_whitespace();
         let Some(Ok(n)) = words.next().map(str::parse::<i8>) else { continue };
@@ -55,8 +58,8 @@ fn months(list: &'static str) -> (HashMap<&'static str, i8>, std::collections::H
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut cues = HashMap::new();
-    let mut cue_pairs: HashMap<&'static str, Vec<(&'static str, Cue)>> = HashMap::new();
+    let mut cues = WordMap::default();
+    let mut cue_pairs: WordMap<&'static str, Vec<(&'static str, Cue)>> = WordMap::default();
     for line in list_lines(include_str!("../../data/tense_cues.txt")) {
         let Some((kind, phrase)) = line.split_once('\t') else { continue };
         let cue = match kind {
@@ -73,11 +76,21 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let (months, month_abbreviations) = months(include_str!("../../data/months.txt"));
-    Lexicon {
-        months,
-        month_abbreviations,
-        weekdays: numbered(include_str!("../../data/weekdays.txt")),
-        cues,
-        cue_pairs,
+    let weekdays = numbered(include_str!("../../data/weekdays.txt"));
+    let mut starters = KeyTable::default();
+    for w in months.keys() {
+        starters.insert(w, true);
     }
+    for w in weekdays.keys() {
+        starters.insert(&w.to_lowercase(), true);
+    }
+    for w in
+        ["today", "tonight", "yesterday", "tomorrow", "last", "this", "next", "past", "coming", "between"]
+    {
+        starters.insert(w, true);
+    }
+    for w in crate::analysis::numbers::parse::starter_words() {
+        starters.insert(&w, false);
+    }
+    Lexicon { months, starters, month_abbreviations, weekdays, cues, cue_pairs }
 });

@@ -309,23 +309,46 @@ fn date_after(t: &Tokens, i: usize) -> Option<(Said, usize)> {
 pub fn scan(text: &str) -> Vec<Expr> {
     let t = Tokens::scan(text);
     let mut out = Vec::new();
+    let mut quotes = QuoteState::default();
     let mut i = 0;
     while i < t.len() {
         match expr_at(&t, i) {
             Some((first, said, last)) => {
                 let span = t.span(first, last);
-                out.push(Expr {
-                    span,
-                    said,
-                    tense: tense(&t, first, last),
-                    quoted: quoted(text, span.start),
-                });
+                let quoted = quotes.inside_at(text, span.start);
+                out.push(Expr { span, said, tense: tense(&t, first, last), quoted });
                 i = last + 1;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Whether a position lies inside a quotation opened earlier on its line (“...” or
+/// "..."), for positions asked in increasing order: one pass over the text in all.
+#[derive(Default)]
+struct QuoteState {
+    pos: usize,
+    inside: bool,
+}
+
+impl QuoteState {
+    fn inside_at(&mut self, text: &str, pos: usize) -> bool {
+        if pos > self.pos {
+            for ch in text[self.pos..pos].chars() {
+                match ch {
+                    '\n' => self.inside = false,
+                    '“' => self.inside = true,
+                    '”' => self.inside = false,
+                    '"' => self.inside = !self.inside,
+                    _ => {}
+                }
+            }
+            self.pos = pos;
+        }
+        self.inside
+    }
 }
 
 /// The expression starting at token `i`: (first token, what it says, last token).
@@ -356,6 +379,12 @@ fn expr_at(t: &Tokens, i: usize) -> Option<(usize, Said, usize)> {
     }
     if !t.is_word(i) {
         return None;
+    }
+    match LEXICON.starters.get(t, i) {
+        None => return None,
+        // a spelled count ("three years ago")
+        Some(false) => return relative_count(t, i),
+        Some(true) => {}
     }
     if let Some(m) = month_at(t, i) {
         if let Some((said, last)) = month_first(t, i, m) {
@@ -570,21 +599,6 @@ fn is_year(t: &Tokens, i: usize) -> bool {
         }
     }
     true
-}
-
-/// True when byte `pos` lies inside a quotation opened earlier on its line (“...” or "...").
-fn quoted(text: &str, pos: usize) -> bool {
-    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let mut inside = false;
-    for ch in text[line_start..pos].chars() {
-        match ch {
-            '“' => inside = true,
-            '”' => inside = false,
-            '"' => inside = !inside,
-            _ => {}
-        }
-    }
-    inside
 }
 
 fn is_clause_break(t: &Tokens, i: usize) -> bool {

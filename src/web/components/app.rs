@@ -20,8 +20,9 @@ use crate::web::protocol::{Request, Response};
 use crate::web::state::{human_size, Action, Analysed, AppState, Focus, Level, Limits, Status, Tab};
 use crate::web::{dom, export, storage};
 
-/// Wait this long after the last change before analysing.
-const DEBOUNCE_MS: u32 = 250;
+/// Wait this long after the last change before analysing (changes come from discrete
+/// actions: add, drop, rename on commit, remove; this only coalesces bursts).
+const DEBOUNCE_MS: u32 = 80;
 
 /// The worker and the request it is running.
 #[derive(Default)]
@@ -71,24 +72,32 @@ fn on_worker_event(
     })
 }
 
+/// Spawns the worker if there is none (at start-up too, so that its wasm compiles while
+/// the user is still choosing articles).
+fn ensure_worker(
+    engine: &Rc<RefCell<Engine>>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Result<(), String> {
+    if engine.borrow().worker.is_none() {
+        let worker =
+            AnalysisWorker::spawn(WORKER_URL, on_worker_event(Rc::downgrade(engine), dispatch.clone()))?;
+        engine.borrow_mut().worker = Some(worker);
+    }
+    Ok(())
+}
+
 /// Runs the current workspace as request `seq`, replacing any running request.
 fn start(engine: &Rc<RefCell<Engine>>, dispatch: &UseReducerDispatcher<AppState>, state: &AppState) {
     let seq = state.revision;
     let inputs = state.workspace.inputs();
+    if engine.borrow().running.is_some() {
+        engine.borrow_mut().worker = None; // terminate: its answer is stale
+    }
+    if let Err(message) = ensure_worker(engine, dispatch) {
+        dispatch.dispatch(Action::Failed { seq, message });
+        return;
+    }
     let mut e = engine.borrow_mut();
-    if e.running.is_some() {
-        e.worker = None; // terminate: its answer is stale
-    }
-    if e.worker.is_none() {
-        match AnalysisWorker::spawn(WORKER_URL, on_worker_event(Rc::downgrade(engine), dispatch.clone())) {
-            Ok(worker) => e.worker = Some(worker),
-            Err(message) => {
-                drop(e);
-                dispatch.dispatch(Action::Failed { seq, message });
-                return;
-            }
-        }
-    }
     let documents = inputs.len();
     let bytes = inputs.iter().map(|i| i.content.len()).sum();
     if let Some(worker) = &e.worker {
@@ -111,14 +120,19 @@ pub fn App() -> Html {
     let state = use_reducer(|| AppState::with_limits(Limits::default()));
     let engine = use_mut_ref(Engine::default);
     let restored = use_mut_ref(|| false);
+    // The last save failure, so that a lasting fault is reported once, not on every change.
+    let save_error = use_mut_ref(|| None::<String>);
 
-    // Restore the saved workspace once.
+    // Restore the saved workspace once, and start the worker.
     {
-        let (dispatch, restored) = (state.dispatcher(), restored.clone());
+        let (dispatch, restored, engine) = (state.dispatcher(), restored.clone(), engine.clone());
+        let save_error = save_error.clone();
         let limits = state.limits;
         use_effect_with((), move |_| {
+            let _ = ensure_worker(&engine, &dispatch); // a failure shows when analysing
             let (workspace, problem) = storage::load(&limits);
             if let Some(problem) = problem {
+                *save_error.borrow_mut() = Some(problem.clone()); // storage unavailable: said once
                 dispatch.dispatch(Action::Notify(Level::Warning, problem));
             }
             *restored.borrow_mut() = true;
@@ -131,13 +145,16 @@ pub fn App() -> Html {
     // Save, and re-analyse (debounced), whenever the workspace changes.
     {
         let (dispatch, engine, restored) = (state.dispatcher(), engine.clone(), restored.clone());
+        let save_error = save_error.clone();
         let snapshot = state.clone();
         use_effect_with(state.revision, move |_| {
             let mut timer = None;
             if *restored.borrow() && snapshot.revision > 0 {
-                if let Err(problem) = storage::save(&snapshot.workspace) {
-                    dispatch.dispatch(Action::Notify(Level::Warning, problem));
+                let result = storage::save(&snapshot.workspace).err();
+                if result.is_some() && result != *save_error.borrow() {
+                    dispatch.dispatch(Action::Notify(Level::Warning, result.clone().unwrap_or_default()));
                 }
+                *save_error.borrow_mut() = result;
             }
             if snapshot.workspace.sources.is_empty() {
                 stop(&engine);
@@ -163,6 +180,12 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |focus: Focus| dispatch.dispatch(Action::Focus(focus)))
     };
+    // Bring a chosen disagreement card into view once its tab is rendered.
+    use_effect_with((state.tab, state.card.clone()), |(tab, card)| {
+        if let (Tab::Disagreements, Some(card)) = (tab, card) {
+            dom::scroll_into_view(card);
+        }
+    });
 
     html! {
         <>
@@ -305,13 +328,17 @@ fn results(state: &UseReducerHandle<AppState>, analysed: &Rc<Analysed>, on_focus
             </button>
         }
     };
+    let on_card = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id: String| dispatch.dispatch(Action::ShowCard(id)))
+    };
     let view = match state.tab {
         Tab::Disagreements => html! { <Disagreements ..props /> },
         Tab::Coverage => html! { <Coverage ..props /> },
         Tab::Entities => html! { <Entities ..props /> },
         Tab::Reader => html! {
             <Reader analysed={props.analysed.clone()} workspace={props.workspace.clone()}
-                on_focus={props.on_focus.clone()} focus={state.focus.clone()} />
+                on_focus={props.on_focus.clone()} focus={state.focus.clone()} on_card={on_card} />
         },
         Tab::Timeline => html! { <Timeline ..props /> },
     };

@@ -13,8 +13,10 @@ use crate::web::state::Focus;
 use crate::web::view_model::{kind_name, kind_slug};
 
 const CONTEXT_BYTES: usize = 160;
+/// Pieces of evidence shown per side; the rest fold away.
+const EVIDENCE_SHOWN: usize = 2;
 
-fn evidence_view(props: &ViewProps, e: &EvidenceRecord, diffed: Option<Html>) -> Html {
+fn evidence_view(props: &ViewProps, e: &EvidenceRecord) -> Html {
     let text = props.analysed.text(&e.doc).unwrap_or("");
     let (before, _, after) = context(text, e.start, e.end, CONTEXT_BYTES);
     let focus = Focus { doc: e.doc.clone(), start: e.start, end: e.end };
@@ -24,7 +26,7 @@ fn evidence_view(props: &ViewProps, e: &EvidenceRecord, diffed: Option<Html>) ->
         <li class="evidence">
             <blockquote>
                 { before.to_string() }
-                <mark>{ diffed.unwrap_or_else(|| html! { e.text.clone() }) }</mark>
+                <mark>{ e.text.clone() }</mark>
                 { after.to_string() }
             </blockquote>
             <button type="button" class="show-in-reader" data-doc={e.doc.clone()}
@@ -48,34 +50,34 @@ fn diff_html(words: Vec<crate::web::diff::Word<'_>>) -> Html {
 }
 
 fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
-    // quote_wording between two sides: diff their first pieces of evidence.
-    let is_quote = kind_slug(&x.kind) == "quote-wording";
-    let diffs = (is_quote && x.sides.len() == 2)
-        .then(|| {
-            let a = x.sides[0].evidence.first()?;
-            let b = x.sides[1].evidence.first()?;
-            let (left, right) = word_diff(&a.text, &b.text);
-            Some((diff_html(left), diff_html(right)))
-        })
-        .flatten();
+    // quote_wording: each side's wording diffed word by word against the first side's
+    // (the first side against the second).
+    let is_quote = kind_slug(&x.kind) == "quote-wording" && x.sides.len() >= 2;
+    let value_html = |i: usize| -> Html {
+        if !is_quote {
+            return html! { x.sides[i].value.clone() };
+        }
+        let other = if i == 0 { 1 } else { 0 };
+        diff_html(word_diff(&x.sides[i].value, &x.sides[other].value).0)
+    };
     let sides = x.sides.iter().enumerate().map(|(i, side)| {
         let outlets: Vec<String> = side.docs.iter().map(|d| props.name(d)).collect();
-        let evidence = side.evidence.iter().enumerate().map(|(j, e)| {
-            let diffed = match (&diffs, j) {
-                (Some((left, _)), 0) if i == 0 => Some(left.clone()),
-                (Some((_, right)), 0) if i == 1 => Some(right.clone()),
-                _ => None,
-            };
-            evidence_view(props, e, diffed)
-        });
+        let mut evidence: Vec<Html> = side.evidence.iter().map(|e| evidence_view(props, e)).collect();
+        let more = evidence.split_off(evidence.len().min(EVIDENCE_SHOWN));
         html! {
             <section class="side">
-                <h4 class="side-value">{ side.value.clone() }</h4>
+                <h4 class="side-value">{ value_html(i) }</h4>
                 if let Some(normalized) = side.normalized.as_ref().filter(|n| **n != side.value) {
                     <p class="normalized">{ format!("= {normalized}") }</p>
                 }
                 <p class="outlets">{ outlets.join(", ") }</p>
                 <ul class="evidence-list">{ for evidence }</ul>
+                if !more.is_empty() {
+                    <details class="more-evidence">
+                        <summary>{ format!("{} more", more.len()) }</summary>
+                        <ul class="evidence-list">{ for more }</ul>
+                    </details>
+                }
             </section>
         }
     });

@@ -17,9 +17,20 @@ pub struct ReaderProps {
     pub workspace: ByPtr<Workspace>,
     pub on_focus: Callback<Focus>,
     pub focus: Option<Focus>,
+    /// Show a disagreement's card (by report id).
+    pub on_card: Callback<String>,
 }
 
-const LEGEND: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];
+const LEGEND: [Label; 8] = [
+    Label::Person,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Norp,
+    Label::Event,
+    Label::Date,
+    Label::Number,
+];
 
 fn marks_for(analysed: &Analysed, doc: &str, focus: Option<&Focus>) -> Vec<Mark> {
     let report = &analysed.report;
@@ -115,6 +126,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     });
     let record = report.documents.iter().find(|d| d.id == doc);
+    let flagged = report.disagreements.iter().filter(|x| x.sides.iter().any(|s| s.docs.contains(&doc))).map(|x| {
+        let (on_card, id) = (props.on_card.clone(), x.id.clone());
+        html! {
+            <li><button type="button" class="to-card" onclick={Callback::from(move |_| on_card.emit(id.clone()))}>
+                { x.topic.clone() }
+            </button></li>
+        }
+    });
+    let flagged: Vec<Html> = flagged.collect();
     html! {
         <div class="reader" id="reader">
             <div class="doc-choices" role="group" aria-label="Article">{ for choose }</div>
@@ -132,6 +152,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
                 <div class="text">{ for pieces }</div>
             </article>
+            if !flagged.is_empty() {
+                <section class="flagged" aria-label="Disagreements involving this article">
+                    <h3>{ "Disagreements involving this article" }</h3>
+                    <ul class="plain">{ for flagged }</ul>
+                </section>
+            }
         </div>
     }
 }
