@@ -425,7 +425,7 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
     }
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     if letters.len() == 1 && letters[0].is_uppercase() && end == i + 1 {
-        // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
+        // An initial ("J. R. R. Tolkien", "A. P. J. Abdul Kalam"), unless a sentence opener follows.
         return SENTENCE_STARTERS.contains(next_word);
     }
     if word.len() > MAX_ABBREVIATION_BYTES {

@@ -339,7 +339,7 @@ impl Context<'_> {
                 && next.len() <= 4
                 && !HYPHEN_SUFFIXES.contains(&next)
             {
-                // Romanised syllables: "Duck-soo", "Moo-hyun".
+                // Romanised syllables: "Jae-in", "Dae-jung".
                 true
             } else if gap == " " && CONNECTORS.contains(&next) && j + 2 < end {
                 // "Bank of England", "Office of the President".
