@@ -16,6 +16,9 @@ cargo fmt --all -- --check
 step "native tests (unit, data-driven cases, gold quality, CLI, properties, doc examples)"
 cargo test --locked
 
+step "bad input at full size: a 50 MB file (optimised, debug assertions on)"
+cargo test --locked --profile hardening --test bad_input -- --ignored
+
 step "the core alone, natively and for wasm32 (no web, no CLI crates)"
 cargo build --locked --lib --no-default-features
 cargo build --locked --lib --no-default-features --target wasm32-unknown-unknown

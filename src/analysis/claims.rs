@@ -92,13 +92,24 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
             }
             mention_cursor += 1;
         }
-        let unit_quotes: Vec<Span> = quotes.iter().copied().filter(|q| unit.contains(*q)).collect();
+        let unit_quotes: Vec<Span> = quotes[starting_in(&quotes, |q| *q, unit)]
+            .iter()
+            .copied()
+            .filter(|q| unit.contains(*q))
+            .collect();
         let figures = words.iter().filter(|w| w.folded.chars().any(|c| c.is_ascii_digit())).count();
         if words.len() < MIN_WORDS || is_heading(text, &words) || figures * 10 >= words.len() * 4 {
             continue;
         }
-        let in_quote =
-            |w: &Word| unit_quotes.iter().any(|q| q.contains(Span::new(w.start, w.end).shift(unit.start)));
+        // Words and quotes are both in order: one pass over the two.
+        let mut next_quote = 0;
+        let mut in_quote = |w: &Word| {
+            let span = Span::new(w.start, w.end).shift(unit.start);
+            while unit_quotes.get(next_quote).is_some_and(|q| q.end < span.end) {
+                next_quote += 1;
+            }
+            unit_quotes.get(next_quote).is_some_and(|q| q.contains(span))
+        };
         let outside: Vec<&Word> = words.iter().filter(|w| !in_quote(w)).collect();
         let quoted_words = words.len() - outside.len();
 
@@ -124,13 +135,18 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
             last = Some(s);
         }
 
-        let mut claim_entities: Vec<EntityId> =
-            doc.mentions.iter().filter(|m| unit.contains(m.span)).filter_map(|m| m.entity).collect();
+        let mut claim_entities: Vec<EntityId> = doc.mentions[starting_in(&doc.mentions, |m| m.span, unit)]
+            .iter()
+            .filter(|m| unit.contains(m.span))
+            .filter_map(|m| m.entity)
+            .collect();
         claim_entities.sort();
         claim_entities.dedup();
-        let dates: Vec<usize> = (0..doc.dates.len()).filter(|&i| unit.contains(doc.dates[i].span)).collect();
-        let numbers: Vec<usize> =
-            (0..doc.numbers.len()).filter(|&i| unit.contains(doc.numbers[i].span)).collect();
+        let dates: Vec<usize> =
+            starting_in(&doc.dates, |d| d.span, unit).filter(|&i| unit.contains(doc.dates[i].span)).collect();
+        let numbers: Vec<usize> = starting_in(&doc.numbers, |q| q.span, unit)
+            .filter(|&i| unit.contains(doc.numbers[i].span))
+            .collect();
         let score = check_worthiness(text, &words, kind, claim_entities.len(), dates.len(), numbers.len());
         if score < 0.3 {
             continue;
@@ -148,6 +164,14 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
         });
     }
     doc.claims = claims;
+}
+
+/// The index range of `items` (sorted by start) that start inside `unit`, found by binary
+/// search, so that the work per claim unit does not grow with the whole document.
+fn starting_in<T>(items: &[T], span: impl Fn(&T) -> Span, unit: Span) -> std::ops::Range<usize> {
+    let lo = items.partition_point(|x| span(x).start < unit.start);
+    let hi = lo + items[lo..].partition_point(|x| span(x).start <= unit.end);
+    lo..hi
 }
 
 /// True when at most five words precede `span` in its sentence.
@@ -196,9 +220,14 @@ fn units(doc: &Doc, paragraphs: &[Span], quotes: &[Span]) -> Vec<Span> {
         let mut unit = pieces[i];
         let mut j = i + 1;
         while j < pieces.len() {
-            let open_quote =
-                quotes.iter().any(|q| unit.contains(Span::new(q.start, q.start)) && q.end > unit.end);
-            let same_paragraph = paragraphs.iter().any(|p| p.contains(unit) && p.contains(pieces[j]));
+            // Quotes and paragraphs are sorted and disjoint: only the last one starting in
+            // (or before) the unit can run past its end (or contain it).
+            let open_quote = quotes[..quotes.partition_point(|q| q.start <= unit.end)]
+                .last()
+                .is_some_and(|q| q.start >= unit.start && q.end > unit.end);
+            let same_paragraph = paragraphs[..paragraphs.partition_point(|p| p.start <= unit.start)]
+                .last()
+                .is_some_and(|p| p.contains(unit) && p.contains(pieces[j]));
             let merged = Span::new(unit.start, pieces[j].end);
             if !open_quote || !same_paragraph || word_count(&doc.text[merged.range()]) > MAX_UNIT_WORDS {
                 break;
@@ -344,13 +373,13 @@ fn speaker_at(
     };
     let as_speaker =
         |m: &super::entities::Mention| Speaker { entity: m.entity, span: Some(m.span), label: Some(m.label) };
+    let mentions = &doc.mentions[starting_in(&doc.mentions, |m| m.span, unit)];
     let cue_word = outside[cue.at];
     if cue.according {
         // "according to X": the first mention within three words after "to".
         let limit = outside.get(cue.at + 5).map_or(unit.end, |w| pos(w));
         let from = pos(cue_word);
-        return doc
-            .mentions
+        return mentions
             .iter()
             .find(|m| named(m) && m.span.start > from && m.span.start < limit)
             .map(as_speaker)
@@ -365,8 +394,7 @@ fn speaker_at(
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         PREPOSITIONS.contains(&word.to_lowercase().as_str())
     };
-    if let Some(m) = doc
-        .mentions
+    if let Some(m) = mentions
         .iter()
         .rev()
         .find(|m| named(m) && m.span.end <= cue_start && m.span.start >= window_start && !is_modifier(m))
@@ -398,7 +426,7 @@ fn speaker_at(
             "they" | "we" => return last,
             t if lexicon::is_title(t) => {
                 let at = pos(w);
-                return titled
+                return titled[..titled.partition_point(|(start, _, _)| *start < at)]
                     .iter()
                     .rev()
                     .find(|(start, title, _)| *start < at && title == t)
@@ -415,7 +443,7 @@ fn speaker_at(
     // "said X": a mention starting within two words after the cue.
     let after_limit = outside.get(cue.at + 3).map_or(unit.end, |w| pos(w));
     if let Some(m) =
-        doc.mentions.iter().find(|m| named(m) && m.span.start > cue_start && m.span.start < after_limit)
+        mentions.iter().find(|m| named(m) && m.span.start > cue_start && m.span.start < after_limit)
     {
         return Some(as_speaker(m));
     }
@@ -494,4 +522,28 @@ pub fn speaker_key(doc: &Doc, claim: &Claim) -> Option<String> {
     let span = claim.speaker_span?;
     let words = lexicon::words(&doc.text[span.range()]);
     words.last().map(|w| w.folded.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// Claims look up each unit's quotes, mentions, dates and numbers; a scan of the whole
+    /// list per unit made a document with many units quadratic.
+    #[test]
+    fn a_unit_finds_its_items_in_logarithmic_steps() {
+        let items: Vec<Span> = (0..100_000).map(|i| Span::new(i * 10, i * 10 + 5)).collect();
+        let looked = Cell::new(0);
+        let range = starting_in(
+            &items,
+            |s| {
+                looked.set(looked.get() + 1);
+                *s
+            },
+            Span::new(500_000, 500_100),
+        );
+        assert_eq!(range, 50_000..50_011);
+        assert!(looked.get() <= 40, "{} spans looked at for one unit", looked.get());
+    }
 }

@@ -426,7 +426,7 @@ fn ends_sentence(s: &str, i: usize, c: char, end: usize, next_start: usize) -> b
     let mut letters = word.chars().filter(|c| *c != '.');
     let single_letter = letters.next().filter(|_| letters.next().is_none());
     if single_letter.is_some_and(char::is_uppercase) && end == i + 1 {
-        // An initial ("J. R. R. Tolkien", "P. K. Jena"), unless a sentence opener follows.
+        // An initial ("J. R. R. Tolkien", "A. P. J. Abdul Kalam"), unless a sentence opener follows.
         return SENTENCE_STARTERS.contains(next_word);
     }
     if word.len() > MAX_ABBREVIATION_BYTES {

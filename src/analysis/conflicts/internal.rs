@@ -16,7 +16,13 @@ const CUES: &[&str] = &["including", "of whom", "of which", "among them", "among
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     for (d, doc) in ctx.docs.iter().enumerate() {
         for sentence in &doc.sentences {
-            let numbers: Vec<_> = doc.numbers.iter().filter(|q| sentence.span.contains(q.span)).collect();
+            // Numbers are sorted by start: those of this sentence, by binary search.
+            let from = doc.numbers.partition_point(|q| q.span.start < sentence.span.start);
+            let numbers: Vec<_> = doc.numbers[from..]
+                .iter()
+                .take_while(|q| q.span.start <= sentence.span.end)
+                .filter(|q| sentence.span.contains(q.span))
+                .collect();
             if numbers.len() < 3 {
                 continue;
             }

@@ -58,6 +58,22 @@ fn duration(unit: &str) -> Option<f64> {
     })
 }
 
+/// How far around a figure its words are read, in bytes each side.
+const NEAR_BYTES: usize = 400;
+
+/// `span` widened by `bytes` each side, within `outer`, on char boundaries.
+fn window(text: &str, outer: Span, span: Span, bytes: usize) -> Span {
+    let mut start = span.start.saturating_sub(bytes).max(outer.start).min(span.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + bytes).min(outer.end).max(span.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end)
+}
+
 fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     let d = &ctx.docs[doc];
     if d.exclusion_at(q.span).is_some_and(|e| matches!(e, Exclusion::Chrome | Exclusion::Caption)) {
@@ -78,7 +94,10 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         None => (q.value, None),
     };
     // Parts of dates ("04 June 2023") are not counts.
-    if !value.is_finite() || d.dates.iter().any(|x| x.span.overlaps(q.span)) {
+    // Dates are sorted by start: only the last few starting before the figure's end can
+    // overlap it (a scan of all of them made long documents quadratic).
+    let dates_before = &d.dates[..d.dates.partition_point(|x| x.span.start < q.span.end)];
+    if !value.is_finite() || dates_before.iter().rev().take(4).any(|x| x.span.overlaps(q.span)) {
         return None;
     }
     // Years and "one of" are not counts.
@@ -86,16 +105,21 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         return None;
     }
     let context = d.sentence_at(q.span.start).map(|i| d.sentences[i].span).unwrap_or(q.span);
-    let claim = d.claims.iter().position(|c| c.span.contains(q.span)).map(|c| ClaimRef { doc, claim: c });
-    let text = d.slice(context);
+    // Claims are sorted and disjoint: only the last one starting at or before it can hold it.
+    let claim = d.claims.partition_point(|c| c.span.start <= q.span.start).checked_sub(1);
+    let claim = claim.filter(|&c| d.claims[c].span.contains(q.span)).map(|c| ClaimRef { doc, claim: c });
+    // Only the words next to the figure matter: read a window of the sentence around it, so
+    // that a long sentence with many figures is not read once per figure.
+    let near = window(&d.text, context, q.span, NEAR_BYTES);
+    let text = d.slice(near);
     let words = lexicon::words(text);
-    let rel = |w: &lexicon::Word| Span::new(w.start, w.end).shift(context.start);
+    let rel = |w: &lexicon::Word| Span::new(w.start, w.end).shift(near.start);
     // Words next to the figure within its clause: punctuation between two words ends it.
     let joined = |from: usize, to: usize| {
         !text[from.min(to)..to.max(from)].contains([',', ';', ':', '.', '—', '–', '"', '“', '”'])
     };
     let mut before: Vec<&lexicon::Word> = Vec::new();
-    let mut edge = q.span.start - context.start.min(q.span.start);
+    let mut edge = q.span.start - near.start.min(q.span.start);
     for w in words.iter().rev().filter(|w| rel(w).end <= q.span.start) {
         if !joined(w.end, edge) {
             break;
@@ -104,7 +128,7 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         edge = w.start;
     }
     let mut after: Vec<&lexicon::Word> = Vec::new();
-    let mut edge = q.span.end.saturating_sub(context.start);
+    let mut edge = q.span.end.saturating_sub(near.start);
     for w in words.iter().filter(|w| rel(w).start >= q.span.end) {
         if !joined(edge, w.start) {
             break;
@@ -391,4 +415,22 @@ fn most_common_key(items: &[Item], group: &[usize]) -> String {
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| k.to_string())
         .unwrap_or_else(|| "figure".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each figure reads only the words near it: reading its whole sentence made a long
+    /// sentence full of figures quadratic.
+    #[test]
+    fn a_figure_reads_a_bounded_window_of_its_sentence() {
+        let text = "é twelve people ".repeat(100_000);
+        let sentence = Span::new(0, text.len());
+        let figure = Span::new(800_001, 800_007);
+        let near = window(&text, sentence, figure, NEAR_BYTES);
+        assert!(near.contains(figure) && sentence.contains(near));
+        assert!(near.len() <= 2 * NEAR_BYTES + figure.len(), "read {} bytes", near.len());
+        assert!(text.is_char_boundary(near.start) && text.is_char_boundary(near.end));
+    }
 }

@@ -3,7 +3,8 @@
 //! hyphenated words such as "three-day", years, ordinals, and names such as "Istanbul" or
 //! "Easter"): "direct talks", "2022 Istanbul talks", "triple train crash", "the war".
 //!
-//! A bare noun counts only after "the" ("the war"), and a noun that modifies the next word
+//! A bare one-word noun counts only after "the" or a possessive ("the war", "Russia’s
+//! invasion"), and a noun that modifies the next word
 //! ("crash site", "war crimes") does not count. Resolution keys the phrases by synonym class
 //! and distinguishing name, year or ordinal ([`event_key`]), and keeps only events the
 //! documents name at least twice. Does not find events described by verbs or clauses.
@@ -111,7 +112,8 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
         while modifiers < MAX_MODIFIERS {
             let Some(prev) = text[..first].strip_suffix(' ').and_then(last_word) else { break };
             let prev_start = first - 1 - prev.len();
-            if prev == "the" {
+            // "the war", "Russia’s invasion": a determiner makes a bare noun a name.
+            if prev == "the" || prev.ends_with("'s") || prev.ends_with("’s") {
                 after_the = true;
                 break;
             }
@@ -121,7 +123,7 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
             first = prev_start;
             modifiers += 1;
         }
-        if modifiers == 0 && !after_the {
+        if modifiers == 0 && !after_the && !text[start..end].contains(' ') {
             continue;
         }
         let span = Span::new(first, end);
@@ -164,13 +166,12 @@ pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
         .then(|| lex.event_nouns.get(&format!("{} {}", words[n - 2], words[n - 1])))
         .flatten()
         .or_else(|| lex.event_nouns.get(words[n - 1]))?;
-    let distinguishing = original[..n - 1]
+    let modifiers = &original[..n - 1];
+    let distinguishing = modifiers
         .iter()
-        .find(|w| {
-            is_capitalised(w)
-                || w.chars().all(|c| c.is_ascii_digit())
-                || ORDINALS.contains(&w.to_lowercase().as_str())
-        })
+        .find(|w| is_capitalised(w))
+        .or_else(|| modifiers.iter().find(|w| ORDINALS.contains(&w.to_lowercase().as_str())))
+        .or_else(|| modifiers.iter().find(|w| w.chars().all(|c| c.is_ascii_digit())))
         .map(|w| fold(w))
         .unwrap_or_default();
     Some(format!("event {class} {distinguishing}"))

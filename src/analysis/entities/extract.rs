@@ -4,12 +4,13 @@
 //! followed by a name (PERSON, the title left out); an organisation, event or place head word
 //! at the end ("... Force", "... Marathon", "... Square"); gazetteer names at the start or
 //! inside (split off); a common given name or initials first (PERSON); all-caps acronyms (ORG);
-//! context ("said X", "in X", "X district"). Sentence-initial words, headlines and all-caps
-//! lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome yields
-//! nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
+//! context ("said X", "in X", "X district", listed with places). A country, region or
+//! people followed by one of its institutions ("Russia’s defence ministry") is one ORG.
+//! Lower-case event phrases come from [`super::events`]. Sentence-initial words, headlines
+//! and all-caps lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome
+//! yields nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
 //!
-//! It does not find lower-case names ("the war", "martial law"), nested entities, or names
-//! inside words.
+//! It does not find other lower-case names, nested entities, or names inside words.
 
 use std::collections::HashMap;
 
@@ -165,7 +166,33 @@ pub fn extract(doc: &mut Doc) {
         }
         kept.push(m);
     }
+    places_in_lists(text, &mut kept);
     doc.mentions = kept;
+}
+
+/// A lone capitalised word listed with places is a place: "in Soro, Balasore and Cuttack".
+fn places_in_lists(text: &str, mentions: &mut [Mention]) {
+    let is_list_gap = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..mentions.len() {
+            if !matches!(mentions[i].cue, Cue::Capitalised | Cue::Context) || mentions[i].label == Label::Gpe
+            {
+                continue;
+            }
+            let near_place = |j: usize| {
+                let (a, b) = if j < i { (j, i) } else { (i, j) };
+                mentions[j].label == Label::Gpe
+                    && is_list_gap(&text[mentions[a].span.end..mentions[b].span.start])
+            };
+            if (i > 0 && near_place(i - 1)) || (i + 1 < mentions.len() && near_place(i + 1)) {
+                mentions[i].label = Label::Gpe;
+                mentions[i].cue = Cue::Context;
+                changed = true;
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,7 +339,7 @@ impl Context<'_> {
                 && next.len() <= 4
                 && !HYPHEN_SUFFIXES.contains(&next)
             {
-                // Romanised syllables: "Duck-soo", "Moo-hyun".
+                // Romanised syllables: "Jae-in", "Dae-jung".
                 true
             } else if gap == " " && CONNECTORS.contains(&next) && j + 2 < end {
                 // "Bank of England", "Office of the President".
@@ -463,7 +490,7 @@ impl Context<'_> {
 
         let heads = self.head_label(run);
 
-        // 2. A title, then a name: "British Prime Minister Sir Keir Starmer".
+        // 2. A title, then a name: "British Prime Minister Sir Alden Whitmore".
         if heads.is_none() {
             if let Some((title_start, name_start)) = self.last_title(run) {
                 let name = &run[name_start..];
@@ -478,6 +505,13 @@ impl Context<'_> {
             }
             if self.title_only(run) {
                 return;
+            }
+            // "President of Ukraine", "Prime Ministers of the UK": only what follows counts.
+            if let Some((0, end)) = self.last_title(run) {
+                if self.is_connector(run[end]) {
+                    self.classify_clean(&run[end..], out);
+                    return;
+                }
             }
         }
 
@@ -501,7 +535,7 @@ impl Context<'_> {
                 let rest = &run[k..];
                 let rest_is_person = !rest.is_empty() && self.has(rest[0], flag::GIVEN);
                 let label = lex.entries[m.entry].label;
-                // "Jordan Peterson" is a person; "Kenyan Eliud Kipchoge" is NORP + PERSON.
+                // "Jordan Peterson" is a person; "Kenyan Amos Kiprotich" is NORP + PERSON.
                 if !(rest_is_person && label == Label::Gpe && n == 2) {
                     self.push(out, &run[..k], label, Cue::Gazetteer);
                     if !rest.is_empty() {
@@ -521,7 +555,7 @@ impl Context<'_> {
         }
 
         // 5. Person-shaped: a given name or initials first. A sentence-initial word before a
-        // given name is an ordinary word ("Countryman Benson Kipruto").
+        // given name is an ordinary word ("Teammate Amos Kiprotich").
         let first = self.tok_text(run[0]);
         if initial && n >= 3 && !self.has(run[0], flag::GIVEN) && self.has(run[1], flag::GIVEN) {
             self.classify_clean(&run[1..], out);
@@ -580,6 +614,10 @@ impl Context<'_> {
         if all_generic {
             return;
         }
+        let by_context = next_is(PLACE_NOUNS)
+            || prev_is(PLACE_PREPOSITIONS) && n <= 2
+            || next_is(SPEECH_VERBS)
+            || prev_is(SPEECH_VERBS);
         let label = if next_is(PLACE_NOUNS) || prev_is(PLACE_PREPOSITIONS) && n <= 2 {
             Label::Gpe
         } else if next_is(SPEECH_VERBS) || prev_is(SPEECH_VERBS) {
@@ -597,6 +635,8 @@ impl Context<'_> {
         };
         let cue = if initial && n == 1 {
             Cue::Initial
+        } else if by_context {
+            Cue::Context
         } else if n == 1 {
             Cue::Capitalised
         } else {

@@ -46,7 +46,7 @@ impl Label {
     }
 }
 
-/// The index of an entity in [`Entities::entities`] (and `e{N+1}` in the report).
+/// The index of an entity in the list [`resolve`] returns (and `e{N+1}` in the report).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub usize);
 
@@ -54,13 +54,13 @@ pub struct EntityId(pub usize);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     /// The mention as written, without a leading title ("President") or trailing
-    /// possessive ("'s"): "Recep Tayyip Erdogan", "Erdoğan".
+    /// possessive ("'s"): "José Luis Gómez", "Gómez".
     pub span: Span,
     pub label: Label,
     /// The entity this mention resolves to, set by [`resolve`].
     pub entity: Option<EntityId>,
-    /// The mention with the title before it, as written ("Russian President Vladimir
-    /// Putin"); equal to `span` when there is none.
+    /// The mention with the title before it, as written ("German Chancellor Angela
+    /// Merkel"); equal to `span` when there is none.
     pub with_title: Span,
     /// Why the extractor took it (resolution trusts some cues more than others).
     pub cue: Cue,
@@ -105,7 +105,7 @@ impl Cue {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     pub id: EntityId,
-    /// The fullest name seen ("Vladimir Putin").
+    /// The fullest name seen ("Angela Merkel").
     pub name: String,
     pub label: Label,
     /// Every distinct surface form of its mentions, with and without their titles, and the
@@ -126,7 +126,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 }
 
 /// The entity of the mention that covers `span` (or lies inside it, for a span longer than
-/// a name), if any. For speakers: `entity_at(doc, span_of("Putin"))`.
+/// a name), if any. For speakers: `entity_at(doc, span_of("Merkel"))`.
 pub fn entity_at(doc: &Doc, span: Span) -> Option<EntityId> {
     let i = doc.mentions.partition_point(|m| m.span.end <= span.start);
     doc.mentions

@@ -1,12 +1,12 @@
 //! Keys for comparing names: diacritics folded (NFD, combining marks dropped), case folded,
 //! curly apostrophes straightened, a leading "the" and a trailing possessive removed, and a
 //! looser transliteration key that collapses doubled letters and -iy/-yy/-i endings
-//! (Zelenskyy = Zelensky = Zelenskiy). Does not guess spelling variants beyond that.
+//! (Dostoevskyy = Dostoevsky = Dostoevskiy). Does not guess spelling variants beyond that.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// The name folded for comparison: "Erdoğan’s" -> "erdogan", "The Kremlin" -> "kremlin",
+/// The name folded for comparison: "Gómez’s" -> "gomez", "The Kremlin" -> "kremlin",
 /// "U.S." -> "u s". Words are separated by single spaces.
 pub fn fold(name: &str) -> String {
     if name.is_ascii() {
@@ -43,7 +43,7 @@ fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
 
 /// A looser key for transliterated names: folds like [`fold`], then collapses doubled
 /// letters, writes `w` as `v`, and reduces word endings `iy`, `yi`, `ij`, `ii` and `i` to
-/// `y`. "Zelenskyy" -> "zelensky", "Vaishnaw" -> "vaishnav".
+/// `y`. "Dostoevskyy" -> "dostoevsky", "Vishwanath" -> "vishvanath".
 pub fn translit_key(name: &str) -> String {
     let folded = fold(name);
     let mut words: Vec<String> = Vec::new();

@@ -1,11 +1,14 @@
 //! Cross-document resolution: decides each name's type by vote over all documents (a word
 //! seen as the last or first word of a full PERSON name anywhere is that person everywhere),
 //! drops weak mentions nothing confirms, and merges names into entities: the same folded /
-//! transliterated key (Erdoğan = Erdogan, Zelenskyy = Zelensky), gazetteer variants (US =
-//! United States), short forms of one unique full name (Putin, Sir Keir), full names that
+//! transliterated key (Gómez = Gomez, Dostoevskyy = Dostoevsky), gazetteer variants (US =
+//! United States), short forms of one unique full name (Merkel, Sir Alden), full names that
 //! differ by a middle name, an initial or one letter of the first name, acronyms (EU =
 //! European Union, "Force (NDRF)" definitions), an organisation named without its country
 //! ("Air Force" = "Indian Air Force"), and events with or without their year.
+//!
+//! Lone capitalised words with no cue at all, and lower-case event phrases, are kept only
+//! when the documents name them at least twice.
 //!
 //! It never merges two types (Russia stays apart from Russian), and a short form shared by
 //! several full names stays apart from all of them.
@@ -111,7 +114,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             && (by_last.contains_key(&it.key) || by_first.contains_key(&it.key))
         {
             it.label = Label::Person;
-            if it.cue.is_weak() {
+            if it.cue.is_weak() || it.cue == Cue::Capitalised {
                 it.cue = Cue::Context;
             }
         }
@@ -147,15 +150,24 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             it.keep = false;
         }
     }
-    // Event phrases the documents name only once are not salient enough.
+    // Event phrases, and lone capitalised words without any cue, that the documents name
+    // only once are not salient enough.
     let mut event_counts: HashMap<&str, usize> = HashMap::new();
-    for it in items.iter().filter(|it| it.cue == Cue::EventPhrase) {
+    for it in items.iter().filter(|it| matches!(it.cue, Cue::EventPhrase | Cue::Capitalised)) {
         *event_counts.entry(it.key.as_str()).or_default() += 1;
     }
+    let strong_once: HashSet<String> = items
+        .iter()
+        .filter(|it| !matches!(it.cue, Cue::EventPhrase | Cue::Capitalised | Cue::Initial))
+        .map(|it| it.key.clone())
+        .collect();
     let rare: HashSet<String> =
         event_counts.into_iter().filter(|(_, n)| *n < 2).map(|(k, _)| k.to_string()).collect();
     for it in items.iter_mut() {
-        if it.cue == Cue::EventPhrase && rare.contains(&it.key) {
+        if matches!(it.cue, Cue::EventPhrase | Cue::Capitalised)
+            && rare.contains(&it.key)
+            && !strong_once.contains(&it.key)
+        {
             it.keep = false;
         }
     }
@@ -270,9 +282,18 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             .copied()
             .filter(|&o| rep(o).words.len() > words.len() && rep(o).words.ends_with(words))
             .collect();
-        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
-        if roots.len() == 1 {
-            uf.union(g, targets[0]);
+        // Several longer names are one organisation when their extra words nest
+        // ("Shalimar-Chennai" in "Shalimar-Chennai Central"), not when they differ
+        // ("Indian" and "Pakistan").
+        let extras: Vec<&[String]> =
+            targets.iter().map(|&t| &rep(t).words[..rep(t).words.len() - words.len()]).collect();
+        let nested = extras.iter().all(|a| {
+            extras.iter().all(|b| a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)))
+        });
+        if !targets.is_empty() && nested {
+            for &t in &targets {
+                uf.union(g, t);
+            }
         }
     }
     for (a, &ga) in orgs.iter().enumerate() {
@@ -368,7 +389,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 }
 
 /// The family name of "Given Family" when the first word is a known given name:
-/// "Emmanuel Macron" -> "Macron".
+/// "Angela Merkel" -> "Merkel".
 fn family_name(surface: &str) -> Option<String> {
     let words: Vec<&str> = surface.split_whitespace().collect();
     if words.len() < 2 || !LEXICON.is_given_name(words[0]) {

@@ -20,8 +20,9 @@ use crate::web::protocol::{Request, Response};
 use crate::web::state::{human_size, Action, Analysed, AppState, Focus, Level, Limits, Status, Tab};
 use crate::web::{dom, export, storage};
 
-/// Wait this long after the last change before analysing.
-const DEBOUNCE_MS: u32 = 200;
+/// Wait this long after the last change before analysing (changes come from discrete
+/// actions: add, drop, rename on commit, remove; this only coalesces bursts).
+const DEBOUNCE_MS: u32 = 80;
 
 /// The worker and the request it is running.
 #[derive(Default)]
