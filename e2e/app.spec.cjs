@@ -139,14 +139,20 @@ test('pasting an article analyses it; a large input can be cancelled', async ({ 
   await expect(page.locator('#analysed')).toContainText('Analysed 1 article(s)');
 
   // A large paste: the page stays responsive, shows progress, and cancel stops the worker.
-  const sentence = 'Officials in Geneva said on Tuesday that 40 trucks had crossed the border, according to the agency. ';
-  await page.locator('#paste').fill(sentence.repeat(9000)); // ~0.9 MB
-  await page.locator('#add').click();
+  // Real article text (the examples), repeated to just under the 1 MB limit per article, so
+  // the analysis runs long enough to be cancelled whatever the speed of the machine.
+  const examples = path.join(__dirname, '..', 'www', 'examples');
+  const articles = fs.readdirSync(examples).sort().map((f) => fs.readFileSync(path.join(examples, f), 'utf8')).join(' ').replace(/\s+/g, ' ');
+  const large = articles.repeat(Math.floor(990_000 / Buffer.byteLength(articles)));
+  for (let i = 0; i < 3; i++) { // three of them (~3 MB in all, under the 4 MB limit)
+    await page.locator('#paste').fill(large);
+    await page.locator('#add').click();
+  }
   await expect(page.locator('#cancel')).toBeVisible();
   expect(await page.evaluate(() => 1 + 1)).toBe(2); // the main thread answers while the worker runs
   await page.locator('#cancel').click();
   await expect(page.locator('#status')).toContainText('Analysis cancelled');
-  await expect(page.locator('#sources li')).toHaveCount(2);
+  await expect(page.locator('#sources li')).toHaveCount(4);
 });
 
 test('files are added from the picker and by dropping, and HTML runs nothing', async ({ page }) => {
