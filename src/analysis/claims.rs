@@ -332,7 +332,7 @@ fn find_cue(outside: &[&Word]) -> Option<Cue> {
     None
 }
 
-/// Mentions that follow a title ("President Vladimir Putin", "the minister, X"), by title,
+/// Mentions that follow a title ("President Jane Doe", "the minister, X"), by title,
 /// in document order, for resolving "the President said".
 fn titled_mentions(doc: &Doc) -> Vec<(usize, String, Speaker)> {
     let mut out = Vec::new();

@@ -19,7 +19,7 @@ use super::super::text::Span;
 use super::super::time::DateValue;
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
-/// How many words before a date say what it dates ("speak with Erdogan on Sunday").
+/// How many words before a date say what it dates ("meet with the mayor on Sunday").
 const CONTEXT_WORDS: usize = 3;
 
 /// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim.
@@ -33,7 +33,7 @@ fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
         .collect()
 }
 
-/// True when two dates sit among the same words ("speak with Erdogan on Sunday" and
+/// True when two dates sit among the same words ("meet with the mayor on Sunday" and
 /// "conversation with Erdoğan tomorrow"): they date the same thing.
 fn shares_context(ctx: &Ctx, a: (usize, Span, Span), b: (usize, Span, Span)) -> bool {
     let ca = context(ctx, a.0, a.1, a.2);
