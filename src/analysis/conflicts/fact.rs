@@ -211,7 +211,7 @@ fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> 
 
 /// True when two names are the same thing written differently: a capital and its country,
 /// an abbreviation with or without dots, or a transliteration (same first letter, at most
-/// two letters apart: "Gaddafi" / "Qaddafi").
+/// two letters apart: "Tchaikovsky" / "Tchaikovskiy").
 fn same_thing(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
     let join = |n: &HashSet<&str>| {
         let mut v: Vec<String> =
