@@ -1,20 +1,32 @@
 //! Alignment: clusters of claims that report the same fact in different documents.
 //!
-//! How: each claim becomes a set of keys (canonical content-word stems, paraphrase groups
-//! folded together, resolved entities, number values, resolved dates), weighted by how
-//! rare they are across documents. Candidate pairs come from blocking: only claims that
-//! share one of their rarest keys, through posting lists of bounded length, are compared,
-//! so the cost grows near-linearly with the number of claims. Pairs scoring above a
-//! threshold are merged greedily, best first, into clusters that never hold two claims of
-//! the same document. Every claim ends in exactly one cluster (singletons included).
+//! How: each claim becomes a set of keys: canonical content-word stems (paraphrase groups
+//! folded together), the pairs of adjacent stems ("martial law", "death toll"), resolved
+//! entities, the speaker, number values and resolved dates. A key weighs by how rare it is
+//! among the claims at hand (inverse claim frequency; numbers and dates weigh more), so the
+//! words every article of the event uses count little and a shared figure or phrase counts
+//! much. Candidate pairs come from blocking: each claim proposes a bounded number of claims
+//! of other documents that share its rarest keys, through posting lists of bounded length
+//! (a key held by very many claims is not evidence), so the cost grows near-linearly with
+//! the number of claims. Candidate pairs are then visited most similar first, and each
+//! merges the clusters of its two claims when the two clusters are alike on average (over
+//! all their cross-document claim pairs, a pair that was never a candidate counting as
+//! unlike): average linkage, so one chain of similar pairs cannot pull unrelated claims
+//! together as single linkage would. A cluster may hold two claims of one document (an
+//! article repeating a fact) only when the merge is clearly alike. Every claim ends in
+//! exactly one cluster (singletons included).
 //!
 //! It does not understand paraphrase beyond the shared word stems and the paraphrase
-//! groups of `src/data/synonyms.txt`.
+//! groups of `src/data/synonyms.txt`, and does not split a sentence that carries several
+//! facts: such a sentence joins the cluster of the fact it shares most with others.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use super::claims::lexicon;
 use super::text::Doc;
+use super::time::DateValue;
+use super::words::WordMap;
 
 /// A claim, by document index and claim index within that document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,67 +52,170 @@ impl Cluster {
     }
 }
 
-/// Minimum similarity of two claims that are each other's best match between their two
-/// documents.
-const MUTUAL_THRESHOLD: f32 = 0.25;
-/// Minimum similarity of any other pair of claims to be linked.
-const STRONG_THRESHOLD: f32 = 0.45;
-/// Minimum average similarity between the claims of two clusters to merge them, and how
-/// many members of each are averaged over.
-const AVERAGE_THRESHOLD: f32 = 0.15;
-const AVERAGE_SAMPLE: usize = 8;
+/// Minimum average similarity of two clusters (over their cross-document claim pairs) to
+/// merge them.
+const MERGE_THRESHOLD: f32 = 0.12;
+/// The same, when the two clusters hold claims of a common document.
+const SAME_DOCUMENT_THRESHOLD: f32 = 0.25;
+/// Pairs less similar than this count as unlike (they add nothing to an average).
+const MIN_PAIR_SIMILARITY: f32 = 0.06;
+/// How much more a number or a date weighs in the clustering than a word as rare.
+const STRONG_KEY_FACTOR: f32 = 1.5;
 /// Keys held by more claims than this are too common to block on.
 const MAX_POSTING: usize = 64;
-/// How many of a claim's rarest keys it is blocked on.
+/// How many candidates each claim proposes, at most.
+const MAX_CANDIDATES: usize = 16;
+/// How many of a claim's rarest keys (held by another claim too) it is blocked on.
 const BLOCKING_KEYS: usize = 8;
 
 /// The weighted key set of every claim.
 pub struct ClaimKeys {
     pub refs: Vec<ClaimRef>,
-    /// Per claim: sorted key ids.
+    /// Per claim: sorted key ids (words, entities, numbers, dates; no phrases).
     pub keys: Vec<Vec<u32>>,
-    /// Per key: its weight (inverse document frequency).
+    /// Per claim: sorted ids of the keys only the clustering uses: its adjacent-stem
+    /// phrases and its speaker.
+    pub phrases: Vec<Vec<u32>>,
+    /// Per key: its weight among documents (inverse document frequency), for `similarity`.
     pub weight: Vec<f32>,
+    /// Per key: its weight among claims (inverse claim frequency), for the clustering.
+    pub claim_weight: Vec<f32>,
     /// Per key: the claims that hold it.
     pub postings: Vec<Vec<u32>>,
     /// Candidate pairs from blocking (`i < j`, different documents), with their similarity.
     pub pairs: Vec<(u32, u32, f32)>,
+    /// Per candidate pair (same order as `pairs`): its `claim_similarity`.
+    pub claim_similarities: Vec<f32>,
+    /// Per claim: the total of its keys' `weight`, and of its keys' and phrases'
+    /// `claim_weight`.
+    norms: Vec<(f32, f32)>,
+}
+
+/// Interns keys as dense `u32` ids, one id space for every kind of key.
+#[derive(Default)]
+struct Interner {
+    count: u32,
+    /// Per key: whether it is a number or a date (a strong key).
+    strong: Vec<bool>,
+    words: WordMap<String, u32>,
+    /// Folded word -> its stem's key.
+    content_words: WordMap<String, Option<u32>>,
+    phrases: WordMap<(u32, u32), u32>,
+    entities: WordMap<usize, u32>,
+    speakers: WordMap<usize, u32>,
+    numbers: WordMap<u64, u32>,
+    dates: WordMap<DateValue, u32>,
+}
+
+impl Interner {
+    fn next(count: &mut u32, strong: &mut Vec<bool>, is_strong: bool) -> u32 {
+        strong.push(is_strong);
+        *count += 1;
+        *count - 1
+    }
+
+    fn word(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.words.get(stem) {
+            return id;
+        }
+        let id = Self::next(&mut self.count, &mut self.strong, false);
+        self.words.insert(stem.to_string(), id);
+        id
+    }
+
+    /// The key of a folded word's canonical stem; `None` for a function word or a speech
+    /// verb. Each distinct word is stemmed once.
+    fn content_word(&mut self, folded: &str) -> Option<u32> {
+        if let Some(&key) = self.content_words.get(folded) {
+            return key;
+        }
+        let key = if lexicon::is_content(folded) {
+            let stem = lexicon::stem(folded);
+            let canonical = lexicon::canonical(&stem);
+            (!lexicon::is_speech_verb(canonical)).then(|| self.word(canonical))
+        } else {
+            None
+        };
+        self.content_words.insert(folded.to_string(), key);
+        key
+    }
+
+    fn phrase(&mut self, first: u32, second: u32) -> u32 {
+        let (count, strong) = (&mut self.count, &mut self.strong);
+        *self.phrases.entry((first, second)).or_insert_with(|| Self::next(count, strong, false))
+    }
+
+    fn entity(&mut self, id: usize) -> u32 {
+        let (count, strong) = (&mut self.count, &mut self.strong);
+        *self.entities.entry(id).or_insert_with(|| Self::next(count, strong, false))
+    }
+
+    fn speaker(&mut self, id: usize) -> u32 {
+        let (count, strong) = (&mut self.count, &mut self.strong);
+        *self.speakers.entry(id).or_insert_with(|| Self::next(count, strong, false))
+    }
+
+    fn number(&mut self, value: f64) -> u32 {
+        let (count, strong) = (&mut self.count, &mut self.strong);
+        *self.numbers.entry(value.to_bits()).or_insert_with(|| Self::next(count, strong, true))
+    }
+
+    fn date(&mut self, value: DateValue) -> u32 {
+        let (count, strong) = (&mut self.count, &mut self.strong);
+        *self.dates.entry(value).or_insert_with(|| Self::next(count, strong, true))
+    }
 }
 
 impl ClaimKeys {
     pub fn build(docs: &[Doc]) -> ClaimKeys {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut interner = Interner::default();
         let mut refs = Vec::new();
         let mut keys = Vec::new();
+        let mut phrases = Vec::new();
+        let mut stems: Vec<u32> = Vec::new();
+        let mut folded_buffer = String::new();
         for (d, doc) in docs.iter().enumerate() {
             for (c, claim) in doc.claims.iter().enumerate() {
-                let mut names: Vec<String> = lexicon::content_stems(doc.slice(claim.span))
-                    .into_iter()
-                    .filter(|s| !lexicon::is_speech_verb(s))
-                    .map(|s| format!("w:{s}"))
-                    .collect();
-                names.extend(claim.entities.iter().map(|e| format!("e:{}", e.0)));
-                names.extend(claim.numbers.iter().map(|&i| format!("n:{}", doc.numbers[i].value)));
-                names
-                    .extend(claim.dates.iter().filter_map(|&i| doc.dates[i].value).map(|v| format!("d:{v}")));
-                let mut ks: Vec<u32> = names
-                    .into_iter()
-                    .map(|n| {
-                        let next = ids.len() as u32;
-                        *ids.entry(n).or_insert(next)
-                    })
-                    .collect();
+                stems.clear();
+                let tokens = &doc.tokens[doc.tokens.partition_point(|t| t.start < claim.span.start)..];
+                for token in tokens.iter().take_while(|t| t.end <= claim.span.end) {
+                    let word = doc.slice(*token);
+                    let folded = if word.is_ascii() {
+                        folded_buffer.clear();
+                        folded_buffer.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                        if folded_buffer.len() > 2 && folded_buffer.ends_with("'s") {
+                            folded_buffer.truncate(folded_buffer.len() - 2);
+                        }
+                        folded_buffer.as_str()
+                    } else {
+                        folded_buffer = lexicon::fold(word);
+                        folded_buffer.as_str()
+                    };
+                    stems.extend(interner.content_word(folded));
+                }
+                let mut ph: Vec<u32> =
+                    stems.windows(2).filter(|w| w[0] != w[1]).map(|w| interner.phrase(w[0], w[1])).collect();
+                ph.extend(claim.speaker.map(|e| interner.speaker(e.0)));
+                let mut ks: Vec<u32> = Vec::with_capacity(stems.len() + claim.entities.len());
+                ks.extend_from_slice(&stems);
+                ks.extend(claim.entities.iter().map(|e| interner.entity(e.0)));
+                ks.extend(claim.numbers.iter().map(|&i| interner.number(doc.numbers[i].value)));
+                ks.extend(claim.dates.iter().filter_map(|&i| doc.dates[i].value).map(|v| interner.date(v)));
                 ks.sort_unstable();
                 ks.dedup();
+                ph.sort_unstable();
+                ph.dedup();
                 refs.push(ClaimRef { doc: d, claim: c });
                 keys.push(ks);
+                phrases.push(ph);
             }
         }
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
-        let mut doc_freq = vec![0u32; ids.len()];
-        let mut last_doc = vec![usize::MAX; ids.len()];
-        for (i, ks) in keys.iter().enumerate() {
-            for &k in ks {
+        let key_count = interner.count as usize;
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); key_count];
+        let mut doc_freq = vec![0u32; key_count];
+        let mut last_doc = vec![usize::MAX; key_count];
+        for (i, (ks, ph)) in keys.iter().zip(&phrases).enumerate() {
+            for &k in ks.iter().chain(ph) {
                 postings[k as usize].push(i as u32);
                 if last_doc[k as usize] != refs[i].doc {
                     last_doc[k as usize] = refs[i].doc;
@@ -108,35 +223,57 @@ impl ClaimKeys {
                 }
             }
         }
-        let n = docs.len().max(1) as f32;
-        let weight = doc_freq.iter().map(|&df| (n / df.max(1) as f32).ln() + 0.7).collect();
-        let mut out = ClaimKeys { refs, keys, weight, postings, pairs: Vec::new() };
-        out.pairs = out.blocked_pairs();
+        let n_docs = docs.len().max(1) as f32;
+        let weight = doc_freq.iter().map(|&df| (n_docs / df.max(1) as f32).ln() + 0.7).collect();
+        let n_claims = refs.len() as f32 + 1.0;
+        let claim_weight = postings
+            .iter()
+            .zip(&interner.strong)
+            .map(|(p, &strong)| {
+                let idf = (n_claims / p.len().max(1) as f32).ln();
+                if strong {
+                    idf * STRONG_KEY_FACTOR
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        let mut out = ClaimKeys {
+            refs,
+            keys,
+            phrases,
+            weight,
+            claim_weight,
+            postings,
+            pairs: Vec::new(),
+            claim_similarities: Vec::new(),
+            norms: Vec::new(),
+        };
+        out.norms = (0..out.refs.len())
+            .map(|i| {
+                let doc_norm: f32 = out.keys[i].iter().map(|&k| out.weight[k as usize]).sum();
+                let claim_norm: f32 =
+                    out.keys[i].iter().chain(&out.phrases[i]).map(|&k| out.claim_weight[k as usize]).sum();
+                (doc_norm, claim_norm)
+            })
+            .collect();
+        (out.pairs, out.claim_similarities) = out.blocked_pairs();
         out
     }
 
-    /// Weighted cosine similarity of two claims' key sets.
+    /// Weighted cosine similarity of two claims' word, entity, number and date keys, each
+    /// weighted by its rarity among documents (0 to 1).
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (ka, kb) = (&self.keys[a], &self.keys[b]);
-        let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
-        while i < ka.len() && j < kb.len() {
-            match ka[i].cmp(&kb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weight[ka[i] as usize];
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let total = |ks: &[u32]| ks.iter().map(|&k| self.weight[k as usize]).sum::<f32>();
-        let norm = (total(ka) * total(kb)).sqrt();
-        if norm == 0.0 {
-            0.0
-        } else {
-            shared / norm
-        }
+        let shared = shared_weight(&self.keys[a], &self.keys[b], &self.weight);
+        cosine(shared, self.norms[a].0, self.norms[b].0)
+    }
+
+    /// Weighted cosine similarity of two claims' keys and phrases, each weighted by its
+    /// rarity among claims: the similarity the clustering uses (0 to 1).
+    pub fn claim_similarity(&self, a: usize, b: usize) -> f32 {
+        let shared = shared_weight(&self.keys[a], &self.keys[b], &self.claim_weight)
+            + shared_weight(&self.phrases[a], &self.phrases[b], &self.claim_weight);
+        cosine(shared, self.norms[a].1, self.norms[b].1)
     }
 
     /// Candidate pairs (i < j, different documents) from blocking, with their similarity.
@@ -144,33 +281,110 @@ impl ClaimKeys {
         &self.pairs
     }
 
-    fn blocked_pairs(&self) -> Vec<(u32, u32, f32)> {
-        let mut out = Vec::new();
-        let mut seen: HashMap<u32, ()> = HashMap::new();
-        for i in 0..self.keys.len() {
-            let mut rare: Vec<u32> = self.keys[i]
-                .iter()
-                .copied()
-                .filter(|&k| self.postings[k as usize].len() <= MAX_POSTING)
-                .collect();
-            rare.sort_by(|&a, &b| {
-                self.postings[a as usize].len().cmp(&self.postings[b as usize].len()).then(a.cmp(&b))
-            });
-            seen.clear();
+    /// The candidate pairs, with their `similarity` and, in a parallel list, their
+    /// `claim_similarity`. Each claim proposes the [`MAX_CANDIDATES`] claims of other
+    /// documents that share the most weight of its rarest keys; a pair is a candidate when
+    /// either of its claims proposes it.
+    fn blocked_pairs(&self) -> (Vec<(u32, u32, f32)>, Vec<f32>) {
+        let n = self.refs.len();
+        // Scratch state reused for every claim: no per-claim or per-pair allocation.
+        let mut met_by = vec![u32::MAX; n];
+        let mut shared = vec![0.0f32; n];
+        let mut rare: Vec<u32> = Vec::new();
+        let mut met: Vec<u32> = Vec::new();
+        let mut proposed: Vec<(u32, u32)> = Vec::new();
+        for i in 0..n {
+            let stamp = i as u32;
+            rare.clear();
+            rare.extend(
+                self.keys[i]
+                    .iter()
+                    .chain(&self.phrases[i])
+                    .copied()
+                    .filter(|&k| (2..=MAX_POSTING).contains(&self.postings[k as usize].len())),
+            );
+            rare.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
+            met.clear();
             for &k in rare.iter().take(BLOCKING_KEYS) {
+                let w = self.claim_weight[k as usize];
                 for &j in &self.postings[k as usize] {
-                    if j as usize > i && self.refs[j as usize].doc != self.refs[i].doc {
-                        seen.insert(j, ());
+                    if self.refs[j as usize].doc == self.refs[i].doc {
+                        continue;
                     }
+                    if met_by[j as usize] != stamp {
+                        met_by[j as usize] = stamp;
+                        shared[j as usize] = 0.0;
+                        met.push(j);
+                    }
+                    shared[j as usize] += w;
                 }
             }
-            let mut js: Vec<u32> = seen.keys().copied().collect();
-            js.sort_unstable();
-            for j in js {
-                out.push((i as u32, j, self.similarity(i, j as usize)));
+            if met.len() > MAX_CANDIDATES {
+                let by_shared =
+                    |a: &u32, b: &u32| shared[*b as usize].total_cmp(&shared[*a as usize]).then(a.cmp(b));
+                met.select_nth_unstable_by(MAX_CANDIDATES - 1, by_shared);
+                met.truncate(MAX_CANDIDATES);
+            }
+            proposed.extend(met.iter().map(|&j| (stamp.min(j), stamp.max(j))));
+        }
+        proposed.sort_unstable();
+        proposed.dedup();
+        // Similarities: the keys of the pair's first claim are marked once, and the second
+        // claim's keys are looked up in the marks.
+        let mut marked_for = vec![u32::MAX; self.postings.len()];
+        let (mut pairs, mut claim_sims) =
+            (Vec::with_capacity(proposed.len()), Vec::with_capacity(proposed.len()));
+        for (i, j) in proposed {
+            let (i, j) = (i as usize, j as usize);
+            if marked_for[self.keys[i].first().or(self.phrases[i].first()).map_or(0, |&k| k as usize)]
+                != i as u32
+            {
+                for &k in self.keys[i].iter().chain(&self.phrases[i]) {
+                    marked_for[k as usize] = i as u32;
+                }
+            }
+            let (mut doc_shared, mut claim_shared) = (0.0f32, 0.0f32);
+            for &k in &self.keys[j] {
+                if marked_for[k as usize] == i as u32 {
+                    doc_shared += self.weight[k as usize];
+                    claim_shared += self.claim_weight[k as usize];
+                }
+            }
+            for &k in &self.phrases[j] {
+                if marked_for[k as usize] == i as u32 {
+                    claim_shared += self.claim_weight[k as usize];
+                }
+            }
+            pairs.push((i as u32, j as u32, cosine(doc_shared, self.norms[i].0, self.norms[j].0)));
+            claim_sims.push(cosine(claim_shared, self.norms[i].1, self.norms[j].1));
+        }
+        (pairs, claim_sims)
+    }
+}
+
+/// The total weight of the keys two sorted key lists share.
+fn shared_weight(a: &[u32], b: &[u32], weight: &[f32]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                shared += weight[a[i] as usize];
+                i += 1;
+                j += 1;
             }
         }
-        out
+    }
+    shared
+}
+
+fn cosine(shared: f32, norm_a: f32, norm_b: f32) -> f32 {
+    let norm = (norm_a * norm_b).sqrt();
+    if norm > 0.0 {
+        (shared / norm).min(1.0)
+    } else {
+        0.0
     }
 }
 
@@ -199,55 +413,108 @@ impl ClaimKeys {
     }
 }
 
+/// A cluster being built: its claims, how many it holds per document, and the summed
+/// similarity of its claims towards each other group (by the group's index).
+#[derive(Default)]
+struct Group {
+    members: Vec<u32>,
+    per_doc: BTreeMap<usize, u32>,
+    links: WordMap<u32, f32>,
+}
+
+impl Group {
+    /// The number of claim pairs between two groups that lie in different documents.
+    fn cross_pairs(&self, other: &Group) -> f32 {
+        let (small, large) =
+            if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
+        let same: u32 =
+            small.per_doc.iter().map(|(d, n)| n * large.per_doc.get(d).copied().unwrap_or(0)).sum();
+        (self.members.len() * other.members.len()) as f32 - same as f32
+    }
+
+    fn shares_document(&self, other: &Group) -> bool {
+        let (small, large) =
+            if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
+        small.per_doc.keys().any(|d| large.per_doc.contains_key(d))
+    }
+}
+
 /// Groups the claims of all documents into clusters (`keys` is [`ClaimKeys::build`] of
 /// the same documents).
+///
+/// Candidate pairs are visited most similar first; each may merge the groups of its two
+/// claims, when the average similarity of the two groups (over all their cross-document
+/// claim pairs, a pair that is not a candidate counting as 0) reaches [`MERGE_THRESHOLD`]
+/// (or [`SAME_DOCUMENT_THRESHOLD`] when both groups hold claims of one document).
 pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     let n = keys.refs.len();
-    let pairs = links(keys);
-    // Union-find; each root keeps the sorted documents of its cluster.
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut doc_sets: Vec<HashSet<usize>> = keys.refs.iter().map(|r| HashSet::from([r.doc])).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
+    let mut groups: Vec<Group> = keys
+        .refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Group {
+            members: vec![i as u32],
+            per_doc: BTreeMap::from([(r.doc, 1)]),
+            ..Group::default()
+        })
+        .collect();
+    let mut order: Vec<(u32, u32, f32)> = Vec::new();
+    for (&(a, b, _), &s) in keys.candidate_pairs().iter().zip(&keys.claim_similarities) {
+        if s >= MIN_PAIR_SIMILARITY {
+            groups[a as usize].links.insert(b, s);
+            groups[b as usize].links.insert(a, s);
+            if s >= MERGE_THRESHOLD {
+                order.push((a, b, s));
+            }
+        }
+    }
+    order.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    // Union-find over claim indices: a group lives at the index of its root.
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
         }
         x
     }
-    // Members of each root's cluster, for the average-link check.
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for (a, b, _) in pairs {
-        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
-        let (small, large) = if doc_sets[ra].len() <= doc_sets[rb].len() { (ra, rb) } else { (rb, ra) };
-        if ra == rb || doc_sets[small].iter().any(|d| doc_sets[large].contains(d)) {
+    for (a, b, _) in order {
+        let (a, b) = (root(&mut parent, a) as usize, root(&mut parent, b) as usize);
+        if a == b {
             continue;
         }
-        // Average link: the two clusters must be alike as a whole, not through one pair
-        // (over at most `AVERAGE_SAMPLE` members of each, to bound the cost).
-        let (ma, mb) = (&members[ra], &members[rb]);
-        if ma.len() * mb.len() > 1 {
-            let (sa, sb) = (&ma[..ma.len().min(AVERAGE_SAMPLE)], &mb[..mb.len().min(AVERAGE_SAMPLE)]);
-            let total: f32 = sa.iter().flat_map(|&x| sb.iter().map(move |&y| keys.similarity(x, y))).sum();
-            if total / ((sa.len() * sb.len()) as f32) < AVERAGE_THRESHOLD {
-                continue;
+        let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
+        let pairs = groups[a].cross_pairs(&groups[b]);
+        let average = if pairs > 0.0 { total / pairs } else { 0.0 };
+        if average < MERGE_THRESHOLD
+            || (average < SAME_DOCUMENT_THRESHOLD && groups[a].shares_document(&groups[b]))
+        {
+            continue;
+        }
+        // The smaller group joins the larger, so each claim and link moves O(log n) times.
+        let (keep, gone) = if groups[a].members.len() >= groups[b].members.len() { (a, b) } else { (b, a) };
+        let moved = std::mem::take(&mut groups[gone]);
+        parent[gone] = keep as u32;
+        for (&other, &s) in &moved.links {
+            let other = other as usize;
+            if other != keep {
+                groups[other].links.remove(&(gone as u32));
+                *groups[other].links.entry(keep as u32).or_insert(0.0) += s;
+                *groups[keep].links.entry(other as u32).or_insert(0.0) += s;
             }
         }
-        // The smaller cluster joins the larger, so each claim moves O(log n) times.
-        let (keep, gone) = (large, small);
-        parent[gone] = keep;
-        let moved = std::mem::take(&mut doc_sets[gone]);
-        doc_sets[keep].extend(moved);
-        let moved = std::mem::take(&mut members[gone]);
-        members[keep].extend(moved);
-    }
-    let mut groups: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(keys.refs[i]);
+        let group = &mut groups[keep];
+        group.links.remove(&(gone as u32));
+        group.members.extend(moved.members);
+        for (d, c) in moved.per_doc {
+            *group.per_doc.entry(d).or_insert(0) += c;
+        }
     }
     let mut clusters: Vec<Cluster> = groups
-        .into_values()
-        .map(|mut claims| {
+        .into_iter()
+        .filter(|g| !g.members.is_empty())
+        .map(|g| {
+            let mut claims: Vec<ClaimRef> = g.members.iter().map(|&i| keys.refs[i as usize]).collect();
             claims.sort();
             let summary = summary(docs, &claims);
             Cluster { claims, summary }
@@ -255,32 +522,6 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
         .collect();
     clusters.sort_by(|a, b| b.doc_count().cmp(&a.doc_count()).then_with(|| a.claims[0].cmp(&b.claims[0])));
     clusters
-}
-
-/// The pairs to link, best first: mutual best matches between two documents above
-/// [`MUTUAL_THRESHOLD`], and any pair above [`STRONG_THRESHOLD`].
-fn links(keys: &ClaimKeys) -> Vec<(u32, u32, f32)> {
-    let pairs = keys.candidate_pairs();
-    // Best similarity of each claim towards each other document.
-    let mut best: HashMap<(u32, usize), f32> = HashMap::new();
-    for &(a, b, s) in pairs {
-        let (da, db) = (keys.refs[a as usize].doc, keys.refs[b as usize].doc);
-        for (claim, other) in [(a, db), (b, da)] {
-            let e = best.entry((claim, other)).or_insert(0.0);
-            *e = e.max(s);
-        }
-    }
-    let mut out: Vec<(u32, u32, f32)> = pairs
-        .iter()
-        .copied()
-        .filter(|&(a, b, s)| {
-            let (da, db) = (keys.refs[a as usize].doc, keys.refs[b as usize].doc);
-            let mutual = s >= best[&(a, db)] && s >= best[&(b, da)];
-            s >= STRONG_THRESHOLD || (mutual && s >= MUTUAL_THRESHOLD)
-        })
-        .collect();
-    out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    out
 }
 
 /// A short summary: the shortest claim of the cluster with at least six words, cut to
