@@ -61,7 +61,8 @@ const SAME_DOCUMENT_THRESHOLD: f32 = 0.25;
 const MIN_PAIR_SIMILARITY: f32 = 0.06;
 /// How much more a number or a date weighs in the clustering than a word as rare.
 const STRONG_KEY_FACTOR: f32 = 1.5;
-/// Keys held by more claims than this are too common to block on.
+/// Keys held by more claims than this are too common to block on (but for claims with
+/// no rarer keys, which reach their neighbours in the key's posting list).
 const MAX_POSTING: usize = 64;
 /// How many candidates each claim proposes, at most.
 const MAX_CANDIDATES: usize = 16;
@@ -301,13 +302,22 @@ impl ClaimKeys {
                     .iter()
                     .chain(&self.phrases[i])
                     .copied()
-                    .filter(|&k| (2..=MAX_POSTING).contains(&self.postings[k as usize].len())),
+                    .filter(|&k| self.postings[k as usize].len() >= 2),
             );
             rare.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
             met.clear();
             for &k in rare.iter().take(BLOCKING_KEYS) {
                 let w = self.claim_weight[k as usize];
-                for &j in &self.postings[k as usize] {
+                let posting = &self.postings[k as usize];
+                // A key too common to be evidence on its own (the claim has fewer rare
+                // ones) only reaches the claims next to this one in its posting list.
+                let near = if posting.len() > MAX_POSTING {
+                    let at = posting.partition_point(|&j| j < stamp);
+                    &posting[at.saturating_sub(MAX_POSTING / 2)..(at + MAX_POSTING / 2).min(posting.len())]
+                } else {
+                    &posting[..]
+                };
+                for &j in near {
                     if self.refs[j as usize].doc == self.refs[i].doc {
                         continue;
                     }
@@ -484,7 +494,10 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
             continue;
         }
         let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
-        let pairs = groups[a].cross_pairs(&groups[b]);
+        // A claim knows at most about `MAX_CANDIDATES` others: pairs beyond what the
+        // smaller group can know of the larger are not counted as unlike.
+        let knowable = (groups[a].members.len().min(groups[b].members.len()) * MAX_CANDIDATES) as f32;
+        let pairs = groups[a].cross_pairs(&groups[b]).min(knowable);
         let average = if pairs > 0.0 { total / pairs } else { 0.0 };
         if average < MERGE_THRESHOLD
             || (average < SAME_DOCUMENT_THRESHOLD && groups[a].shares_document(&groups[b]))
