@@ -120,9 +120,10 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
             let Some(prev) = text[..first].strip_suffix(' ').and_then(last_word) else { break };
             let prev_start = first - 1 - prev.len();
             // "the war", "Russia’s invasion": a determiner makes a bare noun a name.
-            if prev == "the" || prev.ends_with("'s") || prev.ends_with("’s") {
+            let determiner = prev == "the" || prev == "The";
+            if determiner || prev.ends_with("'s") || prev.ends_with("’s") {
                 after_the = true;
-                owner = (prev != "the" && is_capitalised(prev)).then_some(prev_start);
+                owner = (!determiner && is_capitalised(prev)).then_some(prev_start);
                 break;
             }
             if !is_modifier(text, prev, prev_start, lex) {
@@ -207,6 +208,10 @@ fn long_form_end(text: &str, end: usize, lex: &Lexicon) -> usize {
             if !matches!(prep, "for" | "by" | "in" | "on" | "at" | "from") {
                 return end;
             }
+            let at = match next_word(text, at) {
+                Some(("the", e)) => e,
+                _ => at,
+            };
             let Some(name_end) = name_after(text, at) else { return end };
             match next_word(text, name_end) {
                 Some((w, e)) if lex.event_occasions.contains(&w.to_lowercase()) => e,
@@ -259,7 +264,7 @@ pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
     let modifiers = &original[..n - 1];
     let distinguishing = modifiers
         .iter()
-        .find(|w| is_capitalised(w))
+        .find(|w| is_capitalised(w) && !lex.event_modifiers.contains(&w.to_lowercase()))
         .or_else(|| modifiers.iter().find(|w| ORDINALS.contains(&w.to_lowercase().as_str())))
         .or_else(|| modifiers.iter().find(|w| w.chars().all(|c| c.is_ascii_digit())))
         .map(|w| fold(w))

@@ -430,7 +430,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         root_items.entry(uf.find(g)).or_default().push(i);
     }
     let mut clusters: Vec<Vec<usize>> =
-        root_items.into_values().filter(|c| c.iter().any(|&i| !items[i].rare)).collect();
+        root_items.into_values().filter(|c| c.len() >= 2 || c.iter().any(|&i| !items[i].rare)).collect();
     for c in &mut clusters {
         c.sort_by_key(|&i| (items[i].doc, docs[items[i].doc].mentions[items[i].index].span.start));
     }
