@@ -121,7 +121,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let chosen = chosen.clone();
         let id = d.id.clone();
         html! {
-            <button type="button" aria-pressed={selected.to_string()} class="doc-choice"
+            <button type="button" aria-pressed={selected.to_string()} class="doc-choice" data-doc={d.id.clone()}
                 onclick={Callback::from(move |_| chosen.set(Some(id.clone())))}>{ name(&d.id) }</button>
         }
     });
