@@ -59,8 +59,10 @@ const MERGE_THRESHOLD: f32 = 0.12;
 const SAME_DOCUMENT_THRESHOLD: f32 = 0.25;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
 const MIN_PAIR_SIMILARITY: f32 = 0.06;
-/// How much more a number or a date weighs in the clustering than a word as rare.
+/// How much more a number or a day weighs in the clustering than a word as rare.
 const STRONG_KEY_FACTOR: f32 = 1.5;
+/// How much a month, a year or a range of days weighs, against a word as rare.
+const VAGUE_DATE_FACTOR: f32 = 0.75;
 /// Keys held by more claims than this are too common to block on (but for claims with
 /// no rarer keys, which reach their neighbours in the key's posting list).
 const MAX_POSTING: usize = 64;
@@ -96,8 +98,8 @@ pub struct ClaimKeys {
 #[derive(Default)]
 struct Interner {
     count: u32,
-    /// Per key: whether it is a number or a date (a strong key).
-    strong: Vec<bool>,
+    /// Per key: how much its kind weighs (see [`STRONG_KEY_FACTOR`]).
+    factor: Vec<f32>,
     words: WordMap<String, u32>,
     /// Folded word -> its stem's key.
     content_words: WordMap<String, Option<u32>>,
@@ -109,8 +111,8 @@ struct Interner {
 }
 
 impl Interner {
-    fn next(count: &mut u32, strong: &mut Vec<bool>, is_strong: bool) -> u32 {
-        strong.push(is_strong);
+    fn next(count: &mut u32, factors: &mut Vec<f32>, factor: f32) -> u32 {
+        factors.push(factor);
         *count += 1;
         *count - 1
     }
@@ -119,7 +121,7 @@ impl Interner {
         if let Some(&id) = self.words.get(stem) {
             return id;
         }
-        let id = Self::next(&mut self.count, &mut self.strong, false);
+        let id = Self::next(&mut self.count, &mut self.factor, 1.0);
         self.words.insert(stem.to_string(), id);
         id
     }
@@ -142,28 +144,30 @@ impl Interner {
     }
 
     fn phrase(&mut self, first: u32, second: u32) -> u32 {
-        let (count, strong) = (&mut self.count, &mut self.strong);
-        *self.phrases.entry((first, second)).or_insert_with(|| Self::next(count, strong, false))
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.phrases.entry((first, second)).or_insert_with(|| Self::next(count, factors, 1.0))
     }
 
     fn entity(&mut self, id: usize) -> u32 {
-        let (count, strong) = (&mut self.count, &mut self.strong);
-        *self.entities.entry(id).or_insert_with(|| Self::next(count, strong, false))
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.entities.entry(id).or_insert_with(|| Self::next(count, factors, 1.0))
     }
 
     fn speaker(&mut self, id: usize) -> u32 {
-        let (count, strong) = (&mut self.count, &mut self.strong);
-        *self.speakers.entry(id).or_insert_with(|| Self::next(count, strong, false))
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.speakers.entry(id).or_insert_with(|| Self::next(count, factors, 1.0))
     }
 
     fn number(&mut self, value: f64) -> u32 {
-        let (count, strong) = (&mut self.count, &mut self.strong);
-        *self.numbers.entry(value.to_bits()).or_insert_with(|| Self::next(count, strong, true))
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.numbers.entry(value.to_bits()).or_insert_with(|| Self::next(count, factors, STRONG_KEY_FACTOR))
     }
 
     fn date(&mut self, value: DateValue) -> u32 {
-        let (count, strong) = (&mut self.count, &mut self.strong);
-        *self.dates.entry(value).or_insert_with(|| Self::next(count, strong, true))
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        // A day is strong evidence; a month, a year or a range of days is vague.
+        let factor = if matches!(value, DateValue::Day(_)) { STRONG_KEY_FACTOR } else { VAGUE_DATE_FACTOR };
+        *self.dates.entry(value).or_insert_with(|| Self::next(count, factors, factor))
     }
 }
 
@@ -229,15 +233,8 @@ impl ClaimKeys {
         let n_claims = refs.len() as f32 + 1.0;
         let claim_weight = postings
             .iter()
-            .zip(&interner.strong)
-            .map(|(p, &strong)| {
-                let idf = (n_claims / p.len().max(1) as f32).ln();
-                if strong {
-                    idf * STRONG_KEY_FACTOR
-                } else {
-                    idf
-                }
-            })
+            .zip(&interner.factor)
+            .map(|(p, &factor)| (n_claims / p.len().max(1) as f32).ln() * factor)
             .collect();
         let mut out = ClaimKeys {
             refs,
