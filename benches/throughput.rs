@@ -7,6 +7,9 @@
 //! `cargo bench --bench throughput` (set `BENCH_SECONDS` to change the time budget per
 //! measurement, default 3; `BENCH_ONLY=dates` to run only the lines naming it).
 
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -40,17 +43,6 @@ fn events() -> Vec<Vec<Input>> {
                 .collect()
         })
         .collect()
-}
-
-/// CPU seconds this thread has used (Linux: `/proc/thread-self/stat`, in clock ticks of
-/// 1/100 s), so that a busy shared machine does not distort the figures. `None` elsewhere.
-fn cpu_seconds() -> Option<f64> {
-    let stat = fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let after = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let utime: f64 = fields.get(11)?.parse().ok()?;
-    let stime: f64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
 }
 
 /// Runs `work` repeatedly for about `budget` of CPU time (wall time where CPU time is not
