@@ -62,6 +62,35 @@ static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The most words in a normalised outlet name: a longer text is no outlet name.
+static OUTLET_WORDS: LazyLock<usize> =
+    LazyLock::new(|| OUTLETS.keys().map(|k| k.split(' ').count()).max().unwrap_or(0));
+
+/// The outlet `s` names, if it is a known outlet name or alias (any case and punctuation).
+fn known_outlet(s: &str) -> Option<&'static str> {
+    if has_more_words(s, *OUTLET_WORDS) {
+        return None;
+    }
+    OUTLETS.get(&normalize(s)).copied()
+}
+
+/// True when `s` has more than `limit` alphanumeric runs (the words of [`normalize`]).
+fn has_more_words(s: &str, limit: usize) -> bool {
+    let mut runs = 0;
+    let mut in_run = false;
+    for c in s.chars() {
+        let alphanumeric = c.is_alphanumeric();
+        if alphanumeric && !in_run {
+            runs += 1;
+            if runs > limit {
+                return true;
+            }
+        }
+        in_run = alphanumeric;
+    }
+    false
+}
+
 const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /// Absolute dates: "3rd June 2023", "June 3, 2023", "Sept. 3 2023", "2023-06-03".
@@ -126,7 +155,7 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
             let line = title.span?;
             if let Some((headline, site)) = site_tail(&text[line.range()], None, true) {
                 let site_start = line.start + (site.as_ptr() as usize - text[line.range()].as_ptr() as usize);
-                let value = OUTLETS.get(&normalize(site)).map_or(site, |known| known).to_string();
+                let value = known_outlet(site).unwrap_or(site).to_string();
                 title_site =
                     Some(Found { value, span: Some(Span::new(site_start, site_start + site.len())) });
                 title = Found {
@@ -216,7 +245,7 @@ fn site_tail<'a>(title: &'a str, site: Option<&str>, strict: bool) -> Option<(&'
         let (head, tail) = (head.trim_end(), tail.trim());
         let words = |s: &str| s.split_whitespace().count();
         let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
-            || OUTLETS.contains_key(&normalize(tail))
+            || known_outlet(tail).is_some()
             || (separator == " | " && words(tail) <= 5 && words(head) >= 2)
             || (!strict && words(tail) <= 3 && words(head) >= 4);
         if tail_is_site && !head.is_empty() && !tail.is_empty() {
@@ -286,12 +315,12 @@ fn outlet_from_text(
     }
     // "By Jane Doe, Reuters", or a byline that is an outlet itself ("By AFP").
     if let Some((rest, start)) = byline_rest {
-        if let Some(&name) = OUTLETS.get(&normalize(&rest)) {
+        if let Some(name) = known_outlet(&rest) {
             return Some(Found { value: name.to_string(), span: Some(Span::new(start, start + rest.len())) });
         }
     }
     if let Some(byline) = byline {
-        if let Some(&name) = OUTLETS.get(&normalize(&byline.value)) {
+        if let Some(name) = known_outlet(&byline.value) {
             return Some(Found { value: name.to_string(), span: byline.span });
         }
     }
@@ -299,14 +328,14 @@ fn outlet_from_text(
         let raw = &text[line.range()];
         if let Some(c) = DATELINE_CREDIT.captures(raw) {
             let name = c.name("name").expect("group name");
-            if let Some(&known) = OUTLETS.get(&normalize(name.as_str())) {
+            if let Some(known) = known_outlet(name.as_str()) {
                 let span = Span::new(name.start(), name.end()).shift(line.start);
                 return Some(Found { value: known.to_string(), span: Some(span) });
             }
         }
         let unlabelled = SOURCE_LABEL.find(raw).map_or(raw, |m| &raw[m.end()..]);
         let stripped = unlabelled.trim_matches(|c: char| !c.is_alphanumeric());
-        if let Some(&known) = OUTLETS.get(&normalize(stripped)) {
+        if let Some(known) = known_outlet(stripped) {
             let start =
                 line.start + (raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
             return Some(Found {
