@@ -165,6 +165,16 @@ fn simple_words(s: &str) -> Option<Vec<Span>> {
     let mut word: Option<(usize, WordClass, bool)> = None;
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits joins the current word or starts one.
+            let end =
+                bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| i + k);
+            let last = if bytes[end - 1].is_ascii_digit() { Numeric } else { Letter };
+            let start = word.map_or(i, |(start, _, _)| start);
+            word = Some((start, last, true));
+            i = end;
+            continue;
+        }
         let (class, len) = class_at(i)?;
         let joins_word = matches!(class, Letter | Numeric | ExtendNumLet);
         if let Some((start, last, alphanumeric)) = word {
@@ -223,6 +233,24 @@ pub fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// The first line break ([`is_line_break`]) at or after byte `from` of `text`: its offset
+/// and byte length.
+pub fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
+    LineBreaks { bytes: text.as_bytes(), at: from }.next()
+}
+
+/// The last line break ([`is_line_break`]) that ends at or before byte `end` of `text`:
+/// its offset and byte length.
+pub fn previous_line_break(text: &str, end: usize) -> Option<(usize, usize)> {
+    let bytes = &text.as_bytes()[..end];
+    (0..bytes.len()).rev().find_map(|j| match bytes[j] {
+        b'\n' | b'\r' | 0x0B | 0x0C => Some((j, 1)),
+        0x85 if j >= 1 && bytes[j - 1] == 0xC2 => Some((j - 1, 2)),
+        0xA8 | 0xA9 if j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2 => Some((j - 2, 3)),
+        _ => None,
+    })
+}
+
 /// The line breaks of a text ([`is_line_break`]) as (byte offset, byte length), found by
 /// a byte scan.
 struct LineBreaks<'a> {
@@ -237,8 +265,7 @@ impl Iterator for LineBreaks<'_> {
         let bytes = self.bytes;
         // Only these bytes can start a line break (0xC2: U+0085, 0xE2: U+2028/9); none of
         // them is a UTF-8 continuation byte, so every hit lies on a char boundary.
-        while let Some(k) = bytes[self.at..].iter().position(|&b| b <= 0x0D || b == 0xC2 || b == 0xE2) {
-            let i = self.at + k;
+        while let Some(i) = next_line_break_lead(bytes, self.at) {
             let len = match bytes[i] {
                 b'\n' | b'\r' | 0x0B | 0x0C => 1,
                 0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
@@ -272,6 +299,30 @@ pub fn trim(text: &str, span: Span) -> Span {
     } else {
         Span::new(start, end)
     }
+}
+
+/// The first position from `from` on that holds a byte below 0x0E, 0xC2 or 0xE2, eight
+/// bytes at a time.
+fn next_line_break_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // SWAR tests on eight bytes: nonzero exactly when some byte is zero (`zero_bytes`) or
+    // below 0x0E (`low`); the byte itself is then found one at a time.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let low = x.wrapping_sub(ONES * 0x0E) & !x & HIGHS;
+        let c2 = zero_bytes(x ^ (ONES * 0xC2));
+        let e2 = zero_bytes(x ^ (ONES * 0xE2));
+        if low | c2 | e2 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b <= 0x0D || b == 0xC2 || b == 0xE2).map(|k| i + k)
 }
 
 /// The paragraphs of `text`: one per non-blank line, or one per blank-line-separated
@@ -416,10 +467,21 @@ struct Quote {
 fn attributed_quotes(s: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut previous: Option<char> = None;
     // A straight quotation nested in a curly one: its closing mark closes nothing else.
     let mut nested_straight = false;
-    for (i, c) in s.char_indices() {
+    // Only quotation marks change the state: jump from one to the next (`"`, or the lead
+    // byte of a multi-byte mark).
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3)) {
+        let i = from + k;
+        let Some(c) = s[i..].chars().next() else { break };
+        from = i + c.len_utf8();
+        if !matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '「' | '」' | '『' | '』')
+        {
+            continue;
+        }
+        let previous = s[..i].chars().next_back();
         let opens_straight = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match (open, c) {
             (None, '“' | '„' | '«' | '「' | '『') => open = Some((i, c)),
@@ -449,7 +511,6 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
             }
             _ => {}
         }
-        previous = Some(c);
     }
     out
 }

@@ -17,7 +17,7 @@
 //! It does not look at layout (there is none in pasted text), and its cues are English.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -31,7 +31,8 @@ use super::super::text::{Excluded, Exclusion, Format, Span};
 struct Cues {
     lines: HashSet<String>,
     headings: HashSet<String>,
-    prefixes: Vec<String>,
+    /// `prefix` cues by their first word.
+    prefixes: HashMap<String, Vec<String>>,
     contains: Vec<String>,
     captions: Vec<String>,
     caption_prefixes: Vec<String>,
@@ -62,7 +63,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             }
             "prefix" => {
                 cues.prefix_words = cues.prefix_words.max(words);
-                cues.prefixes.push(phrase);
+                let first = phrase.split(' ').next().unwrap_or_default().to_string();
+                cues.prefixes.entry(first).or_default().push(phrase);
             }
             "contains" => cues.contains.push(phrase),
             "caption" => cues.captions.push(phrase),
@@ -79,6 +81,7 @@ static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&CUES.captions)
         .expect("valid caption cues")
 });
@@ -132,24 +135,43 @@ fn full_normal<'l>(line: &'l Line) -> Cow<'l, str> {
 /// The number of whitespace-separated words of `s` and of its alphanumeric runs (the
 /// words of [`normalize`]`(s)`), in one pass.
 fn word_counts(s: &str) -> (usize, usize) {
+    const SPACE: u8 = 1;
+    const ALPHANUMERIC: u8 = 2;
+    /// The kind of each ASCII byte.
+    const ASCII_KINDS: [u8; 128] = {
+        let mut kinds = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            kinds[b] = if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
+                SPACE
+            } else if byte.is_ascii_alphanumeric() {
+                ALPHANUMERIC
+            } else {
+                0
+            };
+            b += 1;
+        }
+        kinds
+    };
     let bytes = s.as_bytes();
     let (mut spaced, mut runs) = (0, 0);
-    let (mut in_spaced, mut in_run) = (false, false);
+    // The kind of the character before: at the start, as after a space.
+    let mut previous = SPACE;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (space, alphanumeric) = if b < 0x80 {
+        let kind = if b < 0x80 {
             i += 1;
-            (b == b' ' || (b'\t'..=b'\r').contains(&b), b.is_ascii_alphanumeric())
+            ASCII_KINDS[usize::from(b)]
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            (c.is_whitespace(), c.is_alphanumeric())
+            u8::from(c.is_whitespace()) * SPACE | u8::from(c.is_alphanumeric()) * ALPHANUMERIC
         };
-        spaced += usize::from(!space && !in_spaced);
-        in_spaced = !space;
-        runs += usize::from(alphanumeric && !in_run);
-        in_run = alphanumeric;
+        spaced += usize::from(!kind & previous & SPACE);
+        runs += usize::from((kind & !previous & ALPHANUMERIC) >> 1);
+        previous = kind;
     }
     (spaced, runs)
 }
@@ -299,7 +321,10 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
     }
     let short = line.words <= MAX_CONTAINS_WORDS;
     if (!line.truncated && cues.lines.contains(&line.normal))
-        || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
+        || cues
+            .prefixes
+            .get(line.normal.split(' ').next().unwrap_or_default())
+            .is_some_and(|cues| cues.iter().any(|c| starts_with_phrase(&line.normal, c)))
         || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
         || (short && is_copyright(line.raw))
         || is_navigation(line, lines, index)
@@ -325,12 +350,20 @@ fn is_copyright(raw: &str) -> bool {
 /// Navigation: several short items separated by `|`, `»`, `›`, `•` or `>`, or a
 /// breadcrumb starting with "Home" that ends with another line of the text (the title).
 fn is_navigation(line: &Line, lines: &[Line], index: usize) -> bool {
-    let mut items = 0;
-    let all_short = line.raw.split(['|', '»', '›', '•', '>']).all(|item| {
-        items += 1;
-        item.split_whitespace().nth(4).is_none()
-    });
-    if all_short && items >= 3 {
+    const SEPARATORS: [char; 5] = ['|', '»', '›', '•', '>'];
+    // Three items need two separators: look for them with a byte scan first (`|`, `>`,
+    // and the lead bytes of the others).
+    let bytes = line.raw.as_bytes();
+    let (mut separators, mut from) = (0, 0);
+    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'|' | b'>' | 0xC2 | 0xE2)) {
+        let c = line.raw[from + k..].chars().next().unwrap_or_default();
+        from += k + c.len_utf8();
+        separators += usize::from(SEPARATORS.contains(&c));
+        if separators == 2 {
+            break;
+        }
+    }
+    if separators == 2 && line.raw.split(SEPARATORS).all(|item| item.split_whitespace().nth(4).is_none()) {
         return true;
     }
     if line.normal.starts_with("home ") && line.words <= 30 {

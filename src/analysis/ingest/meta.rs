@@ -20,9 +20,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use super::super::segment::{is_line_break, trim};
+use super::super::segment::{next_line_break, previous_line_break, trim};
 use super::super::text::{DocMeta, Excluded, Exclusion, Format, Found, Span};
 use super::boilerplate::normalize;
 use super::html::Head;
@@ -102,36 +102,105 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid regex")
 });
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|reported by|words by|story by)\s*:?\s+(?P<name>[^,|/–—\n]{2,80}?)\s*(?:[,|/–—]\s*(?P<rest>.{2,80}))?$")
-        .expect("valid regex")
-});
+/// A line pattern with a cheap test that every line it matches passes: most lines never
+/// reach the regex engine (and a pattern no line needs is never compiled).
+struct LinePattern {
+    regex: LazyLock<Regex>,
+    may_match: fn(&str) -> bool,
+}
 
-static PUBLISHED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex"));
+impl LinePattern {
+    fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
+        if (self.may_match)(line) {
+            self.regex.captures(line)
+        } else {
+            None
+        }
+    }
 
-static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
-});
+    fn is_match(&self, line: &str) -> bool {
+        (self.may_match)(line) && self.regex.is_match(line)
+    }
+
+    fn find<'h>(&self, line: &'h str) -> Option<regex::Match<'h>> {
+        if (self.may_match)(line) {
+            self.regex.find(line)
+        } else {
+            None
+        }
+    }
+}
+
+/// True when `line` starts with one of `chars`.
+fn starts_with_one_of(line: &str, chars: &[char]) -> bool {
+    line.starts_with(chars)
+}
+
+/// True when `line` contains "d by" (ASCII letters in any case).
+fn contains_d_by(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (1..bytes.len().saturating_sub(2)).any(|i| {
+        bytes[i] == b' '
+            && bytes[i - 1] | 0x20 == b'd'
+            && bytes[i + 1] | 0x20 == b'b'
+            && bytes[i + 2] | 0x20 == b'y'
+    })
+}
+
+// The first letters below include `ſ`, which `(?i)s` matches.
+static BYLINE: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^(?i:by|written by|reported by|words by|story by)\s*:?\s+(?P<name>[^,|/–—\n]{2,80}?)\s*(?:[,|/–—]\s*(?P<rest>.{2,80}))?$")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['b', 'B', 'w', 'W', 'r', 'R', 's', 'S', 'ſ']),
+};
+
+static PUBLISHED_BY: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex")
+    }),
+    may_match: contains_d_by,
+};
+
+static DATELINE_CREDIT: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
+    }),
+    may_match: |line| {
+        line.chars().next().is_some_and(char::is_uppercase) && line.contains('(') && line.contains(')')
+    },
+};
 
 /// "Source:", "Via:" before an outlet name on its own line.
-static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex"));
+static SOURCE_LABEL: LinePattern = LinePattern {
+    regex: LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex")),
+    may_match: |line| line.contains(':'),
+};
 
-static BUREAU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
-        .expect("valid regex")
-});
+static BUREAU: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
+            .expect("valid regex")
+    }),
+    may_match: |line| line.contains(',') && line.contains(':'),
+};
 
-static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^subscribe to\s+(?:the\s+)?(?P<name>.{2,40}?)\s+(?:telegram|newsletter|channel|on|for|youtube|whatsapp|app|daily)\b")
-        .expect("valid regex")
-});
+static SUBSCRIBE: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)^subscribe to\s+(?:the\s+)?(?P<name>.{2,40}?)\s+(?:telegram|newsletter|channel|on|for|youtube|whatsapp|app|daily)\b")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['s', 'S', 'ſ']),
+};
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2,4})?)?\s*[,.•|-]?\s*(?P<name>[^.|•\n]*?)\s*(?:[.|•]|all rights reserved|$)")
-        .expect("valid regex")
-});
+static COPYRIGHT: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2,4})?)?\s*[,.•|-]?\s*(?P<name>[^.|•\n]*?)\s*(?:[.|•]|all rights reserved|$)")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['©', '(', 'c', 'C']),
+};
 
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?P<cue>first published|published on|published|posted on|posted|last updated|updated on|updated|date)\b").expect("valid regex")
@@ -201,27 +270,25 @@ fn edge_lines(text: &str) -> (Vec<Span>, Vec<Span>) {
     let mut top = Vec::new();
     let mut start = 0;
     while top.len() < TOP_LINES && start < text.len() {
-        let end = text[start..].find(is_line_break).map_or(text.len(), |i| start + i);
+        let (end, next) =
+            next_line_break(text, start).map_or((text.len(), text.len()), |(i, len)| (i, i + len));
         let line = trim(text, Span::new(start, end));
         if !line.is_empty() {
             top.push(line);
         }
-        start = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        start = next;
     }
     let mut bottom = Vec::new();
     let mut end = text.len();
     while bottom.len() < BOTTOM_LINES && end > 0 {
-        let start = text[..end]
-            .rfind(is_line_break)
-            .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+        let line_break = previous_line_break(text, end);
+        let start = line_break.map_or(0, |(i, len)| i + len);
         let line = trim(text, Span::new(start, end));
         if !line.is_empty() {
             bottom.push(line);
         }
-        end = text[..start].char_indices().next_back().map_or(0, |(i, _)| i);
-        if start == 0 {
-            break;
-        }
+        let Some((i, _)) = line_break else { break };
+        end = i;
     }
     bottom.reverse();
     bottom.retain(|line| top.last().is_none_or(|last| line.start > last.start));
@@ -344,7 +411,7 @@ fn outlet_from_text(
             });
         }
     }
-    let patterns: [&Regex; 3] = [&COPYRIGHT, &SUBSCRIBE, &BUREAU];
+    let patterns: [&LinePattern; 3] = [&COPYRIGHT, &SUBSCRIBE, &BUREAU];
     for pattern in patterns {
         for &line in edges {
             if let Some(name) = pattern.captures(&text[line.range()]).and_then(|c| c.name("name")) {
@@ -370,6 +437,10 @@ fn published_from_text(text: &str, edges: &[Span]) -> Option<Found<Date>> {
     for &line in edges {
         let raw = &text[line.range()];
         if raw.split_whitespace().count() > 14 {
+            continue;
+        }
+        // Every date has a digit.
+        if !raw.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let Some(m) = DATE.find(raw) else { continue };
