@@ -1,40 +1,12 @@
 // End-to-end tests of the release build, served under /crosscheck/ (a sub-path, like a
 // GitHub Pages project page). Every test records all requests and fails if one leaves
 // the page's origin, and fails on any page error or CSP violation.
-const { test: base, expect } = require('@playwright/test');
+const { test, expect, open } = require('./support.cjs');
 const fs = require('fs');
 const path = require('path');
 
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL).origin;
-    const foreign = [];
-    const errors = [];
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(origin + '/') && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
-    });
-    await use(page);
-    expect(foreign, 'requests outside the origin').toEqual([]);
-    expect(errors, 'page errors').toEqual([]);
-  },
-});
-
-async function open(page) {
-  await page.goto('./');
-  await expect(page.locator('#load-example')).toBeVisible();
-}
 
 async function loadExample(page) {
   await page.locator('#load-example').click();

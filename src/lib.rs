@@ -20,6 +20,8 @@
 //! - [`analysis`]: the core, a pure library (no I/O, no clock, no web crate). Its module
 //!   doc has the pipeline table.
 //! - `web` (feature `web`): the Yew app, the worker bridge and the JS API.
+//! - [`decode`]: file bytes to text (BOMs, UTF-16, invalid UTF-8, binary refused), shared
+//!   by the CLI and the web page.
 //! - `src/bin/crosscheck.rs` (feature `cli`): the command-line shell.
 //!
 //! # Features
@@ -33,6 +35,7 @@
 //! `wasm32-unknown-unknown`.
 
 pub mod analysis;
+pub mod decode;
 pub mod render;
 
 pub use analysis::{analyze, run, Analysis, Doc, Format, Input, Options, Report, Span};

@@ -4,7 +4,9 @@
 
 use crosscheck::web::diff::word_diff;
 use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
-use crosscheck::web::state::{decode, encode, Action, AppState, Limits, NewSource, Workspace};
+use crosscheck::web::state::{
+    decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
+};
 
 fn small_limits() -> Limits {
     Limits { document_bytes: 100, total_bytes: 250, documents: 3 }
@@ -51,6 +53,30 @@ fn over_a_limit_adds_what_fits_and_keeps_what_was_there() {
     state.apply(Action::Add(vec![NewSource::pasted("d"), NewSource::pasted("e")]));
     assert_eq!(state.workspace.sources.len(), 3, "at most 3 documents");
     assert!(state.notices.last().unwrap().text.contains("at most 3"));
+}
+
+#[test]
+fn ten_thousand_files_at_once_make_a_few_notices_that_count_the_rest() {
+    let mut state = AppState::default();
+    state.apply(Action::Add(vec![NewSource::pasted("Kept: 12 people were hurt in Zürich. 🚑")]));
+    let files = (0..10_000).map(|i| NewSource::file(format!("f{i:05}.txt"), format!("Article {i}.")));
+    state.apply(Action::Add(files.collect()));
+    let limit = Limits::default().documents;
+    assert_eq!(state.workspace.sources.len(), limit);
+    assert_eq!(state.workspace.sources[0].id, "doc-1", "the article already there is kept");
+    let messages: Vec<&str> = state.notices.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(messages.len(), BATCH_MESSAGES + 1, "{messages:?}");
+    assert_eq!(
+        messages[0],
+        format!("f{:05}.txt was not added: the workspace holds at most {limit} articles.", limit - 1)
+    );
+    let rest = 10_000 - (limit - 1) - BATCH_MESSAGES;
+    assert_eq!(
+        messages[BATCH_MESSAGES],
+        format!("{rest} more files were not added: the workspace holds at most {limit} articles.")
+    );
+    state.apply(Action::NotifyAll(Level::Info, (0..9).map(|i| format!("g{i}.txt: invalid UTF-8")).collect()));
+    assert_eq!(state.notices.last().unwrap().text, "…and 4 more message(s) like these.");
 }
 
 #[test]

@@ -41,10 +41,10 @@ pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads a file as UTF-8 text (invalid bytes become U+FFFD).
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| describe(&e))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+/// Reads a file's bytes (decode them with [`crate::decode`]).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Scrolls the element with `id` to the middle of the view, if it exists.

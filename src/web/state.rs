@@ -200,6 +200,9 @@ impl Workspace {
 
 const SAVE_VERSION: u32 = 1;
 
+/// Messages about one batch shown one by one; past this they are counted.
+pub const BATCH_MESSAGES: usize = 5;
+
 #[derive(Serialize)]
 struct Saved<'a> {
     version: u32,
@@ -392,6 +395,8 @@ pub enum Action {
     /// Show a disagreement's card.
     ShowCard(String),
     Notify(Level, String),
+    /// Messages about one batch (of files): the first few shown, the rest counted.
+    NotifyAll(Level, Vec<String>),
     Dismiss(u32),
 }
 
@@ -417,6 +422,32 @@ impl AppState {
         }
     }
 
+    /// Shows the first [`BATCH_MESSAGES`] messages; the others are counted by reason
+    /// (the text after "was not added:"), so ten thousand refused files make a few notices.
+    fn notify_all(&mut self, level: Level, messages: Vec<String>) {
+        let mut rest: Vec<(Option<String>, usize)> = Vec::new();
+        for (i, message) in messages.into_iter().enumerate() {
+            if i < BATCH_MESSAGES {
+                self.notify(level, message);
+                continue;
+            }
+            let reason = message.split_once(" was not added: ").map(|(_, r)| r.to_string());
+            match rest.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, n)) => *n += 1,
+                None => rest.push((reason, 1)),
+            }
+        }
+        rest.sort_by(|a, b| b.1.cmp(&a.1));
+        for (reason, n) in rest {
+            let text = match reason {
+                Some(reason) if n == 1 => format!("1 more file was not added: {reason}"),
+                Some(reason) => format!("{n} more files were not added: {reason}"),
+                None => format!("…and {n} more message(s) like these."),
+            };
+            self.notify(level, text);
+        }
+    }
+
     fn touched(&mut self) {
         self.revision = self.revision.wrapping_add(1);
         if self.workspace.sources.is_empty() {
@@ -434,9 +465,7 @@ impl AppState {
                 let before = self.workspace.sources.len();
                 let limits = self.limits;
                 let refused = Rc::make_mut(&mut self.workspace).add(items, &limits);
-                for message in refused {
-                    self.notify(Level::Warning, message);
-                }
+                self.notify_all(Level::Warning, refused);
                 if self.workspace.sources.len() != before {
                     self.touched();
                 }
@@ -506,6 +535,7 @@ impl AppState {
                 self.card = Some(id);
             }
             Action::Notify(level, text) => self.notify(level, text),
+            Action::NotifyAll(level, messages) => self.notify_all(level, messages),
             Action::Dismiss(id) => self.notices.retain(|n| n.id != id),
         }
     }

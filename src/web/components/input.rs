@@ -25,14 +25,16 @@ pub struct InputProps {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
-/// Reads the accepted files and adds them in one action; refuses the others (wrong
-/// type, too large to read) with a message, without reading them.
+/// Reads and decodes the accepted files (as the CLI does: BOMs, UTF-16, invalid UTF-8
+/// with a warning) and adds them in one action; refuses the others (wrong type, too large
+/// to read, binary content) with a message, the large ones without reading them.
 fn add_files(files: Vec<web_sys::File>, limits: Limits, dispatch: UseReducerDispatcher<AppState>) {
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         let mut items = Vec::new();
+        let (mut refused, mut warnings) = (Vec::new(), Vec::new());
         for file in files {
             let name = file.name();
             if !accepted_file(&name) {
@@ -40,18 +42,24 @@ fn add_files(files: Vec<web_sys::File>, limits: Limits, dispatch: UseReducerDisp
                 continue;
             }
             if file.size() > limits.document_bytes as f64 {
-                dispatch.dispatch(Action::Notify(
-                    Level::Warning,
-                    too_large(&name, file.size() as usize, &limits),
-                ));
+                refused.push(too_large(&name, file.size() as usize, &limits));
                 continue;
             }
-            match dom::read_text(&file).await {
-                Ok(text) => items.push(NewSource::file(name, text)),
-                Err(e) => dispatch
-                    .dispatch(Action::Notify(Level::Warning, format!("{name} could not be read: {e}"))),
+            match dom::read_bytes(&file).await.map(|bytes| crate::decode::decode(&bytes)) {
+                Ok(Ok(decoded)) => {
+                    if let Some(warning) = decoded.warning {
+                        warnings.push(format!("{name}: {warning}."));
+                    }
+                    items.push(NewSource::file(name, decoded.text));
+                }
+                Ok(Err(kind)) => refused.push(format!("{name} was not added: it is {kind}, not text.")),
+                Err(e) => refused.push(format!("{name} was not added: it could not be read ({e}).")),
             }
         }
+        // One action per kind of message, so that thousands of files do not mean thousands
+        // of renders.
+        dispatch.dispatch(Action::NotifyAll(Level::Warning, refused));
+        dispatch.dispatch(Action::NotifyAll(Level::Info, warnings));
         dispatch.dispatch(Action::Add(items));
     });
 }

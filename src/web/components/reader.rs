@@ -1,6 +1,8 @@
 //! The Reader view: one article at a time, entity mentions highlighted by type, claims
 //! marked, disagreement evidence flagged. A finding chosen in any other view opens its
-//! article here and scrolls to its exact span (`#reader-focus`).
+//! article here and scrolls to its exact span (`#reader-focus`). A long article is shown
+//! in parts of [`PART_BYTES`] (the part holding the focus first), so that a 1 MB article
+//! with thousands of highlights does not block the page for seconds while it renders.
 
 use yew::prelude::*;
 
@@ -20,6 +22,9 @@ pub struct ReaderProps {
     /// Show a disagreement's card (by report id).
     pub on_card: Callback<String>,
 }
+
+/// Bytes of a document the reader renders at once (a part starts at a multiple of this).
+pub const PART_BYTES: usize = 100_000;
 
 const LEGEND: [Label; 8] = [
     Label::Person,
@@ -58,12 +63,15 @@ fn marks_for(analysed: &Analysed, doc: &str, focus: Option<&Focus>) -> Vec<Mark>
 pub fn Reader(props: &ReaderProps) -> Html {
     let report = &props.analysed.report;
     let chosen = use_state(|| None::<String>);
-    // A new focus chooses its document.
+    // The part shown, and of which document.
+    let part = use_state(|| (String::new(), 0usize));
+    // A new focus chooses its document and the part that holds it.
     {
-        let chosen = chosen.clone();
+        let (chosen, part) = (chosen.clone(), part.clone());
         use_effect_with(props.focus.clone(), move |focus| {
             if let Some(f) = focus {
                 chosen.set(Some(f.doc.clone()));
+                part.set((f.doc.clone(), f.start / PART_BYTES));
             }
         });
     }
@@ -75,10 +83,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .or_else(|| report.documents.first().map(|d| d.id.clone()));
     let Some(doc) = doc else { return html! { <p class="empty">{ "No articles." }</p> } };
 
+    let text = props.analysed.text(&doc).unwrap_or("");
+    let parts = text.len().div_ceil(PART_BYTES).max(1);
+    let shown_part = if part.0 == doc {
+        part.1
+    } else {
+        props.focus.as_ref().filter(|f| f.doc == doc).map_or(0, |f| f.start / PART_BYTES)
+    }
+    .min(parts - 1);
+
     // Scroll to the focused span after it is rendered.
     {
-        let key = (props.focus.clone(), doc.clone());
-        use_effect_with(key, |(focus, doc)| {
+        let key = (props.focus.clone(), doc.clone(), shown_part);
+        use_effect_with(key, |(focus, doc, _)| {
             if focus.as_ref().is_some_and(|f| f.doc == *doc) {
                 dom::scroll_into_view("reader-focus");
             }
@@ -86,11 +103,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     let name = |id: &str| super::super::view_model::doc_name(report, &props.workspace, id);
-    let text = props.analysed.text(&doc).unwrap_or("");
     let focus = props.focus.as_ref().filter(|f| f.doc == doc);
     let marks = marks_for(&props.analysed, &doc, focus);
     let mut focus_id_used = false;
-    let pieces = segments(text, &marks).into_iter().map(|s| {
+    // Each segment belongs to the part its start is in.
+    let in_part = |s: &crate::web::highlight::Segment| s.start / PART_BYTES == shown_part;
+    let pieces = segments(text, &marks).into_iter().filter(in_part).map(|s| {
         if s.entity.is_none() && s.claim.is_none() && s.evidence.is_none() && !s.focus {
             return html! { s.text.to_string() };
         }
@@ -121,7 +139,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let chosen = chosen.clone();
         let id = d.id.clone();
         html! {
-            <button type="button" aria-pressed={selected.to_string()} class="doc-choice"
+            <button type="button" aria-pressed={selected.to_string()} class="doc-choice" data-doc={d.id.clone()}
                 onclick={Callback::from(move |_| chosen.set(Some(id.clone())))}>{ name(&d.id) }</button>
         }
     });
@@ -150,7 +168,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if let Some(published) = record.and_then(|r| r.published.clone()) {
                     <p class="published">{ format!("Published {published}") }</p>
                 }
+                if parts > 1 { { part_nav(&doc, shown_part, parts, &part) } }
                 <div class="text">{ for pieces }</div>
+                if parts > 1 { { part_nav(&doc, shown_part, parts, &part) } }
             </article>
             if !flagged.is_empty() {
                 <section class="flagged" aria-label="Disagreements involving this article">
@@ -159,5 +179,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// "Part 2 of 10" with buttons to the previous and next part.
+fn part_nav(doc: &str, shown: usize, parts: usize, part: &UseStateHandle<(String, usize)>) -> Html {
+    let go = |to: usize| {
+        let (part, doc) = (part.clone(), doc.to_string());
+        Callback::from(move |_: MouseEvent| part.set((doc.clone(), to)))
+    };
+    html! {
+        <nav class="parts" aria-label="Parts of this article">
+            <button type="button" class="part-previous" disabled={shown == 0} onclick={go(shown.saturating_sub(1))}>
+                { "Previous part" }
+            </button>
+            <span class="part-number">{ format!("Part {} of {parts} (long article, shown in parts)", shown + 1) }</span>
+            <button type="button" class="part-next" disabled={shown + 1 >= parts} onclick={go(shown + 1)}>
+                { "Next part" }
+            </button>
+        </nav>
     }
 }

@@ -1,0 +1,34 @@
+// Shared by the e2e specs: a `test` whose page records every request and fails the test
+// if one leaves the page's origin, or on any page error, console error or CSP violation;
+// and `open`, which loads the app and waits until it is ready.
+const { test: base, expect } = require('@playwright/test');
+
+const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL).origin;
+    const foreign = [];
+    const errors = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin + '/') && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective));
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+    await use(page);
+    expect(foreign, 'requests outside the origin').toEqual([]);
+    expect(errors, 'page errors').toEqual([]);
+  },
+});
+
+async function open(page) {
+  await page.goto('./');
+  await expect(page.locator('#load-example')).toBeVisible();
+}
+
+module.exports = { test, expect, open };
