@@ -260,7 +260,7 @@ mod words_are_uax29_words {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #![proptest_config(ProptestConfig::with_cases(1000))]
         /// `segment::words` gives the UAX #29 words (with a letter or digit) of any text.
         #[test]
         fn same_words_as_unicode_segmentation(s in text()) {
