@@ -1,6 +1,7 @@
 //! Entity extraction and resolution, specified by `tests/cases/entities.json`: expected
 //! mentions are found by their exact surface text and checked for their label; resolution
-//! cases say which surface forms are one entity and which are not.
+//! cases say which surface forms are one entity and which are not, and which longer forms
+//! an entity lists among its aliases.
 
 use crosscheck::analysis::entities::{entity_at, EntityId, Label};
 use crosscheck::analysis::{self, Analysis, Doc, Format, Input, Options, Span};
@@ -86,6 +87,15 @@ fn resolution_cases() {
                 let names: Vec<String> =
                     ids.iter().map(|i| format!("{:?}", a.entities[i.0].aliases)).collect();
                 failures.push(format!("{name}: {forms:?} should be one entity, got {names:?}"));
+            }
+        }
+        for pair in case["aliases"].as_array().into_iter().flatten() {
+            let (surface, alias) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            let ids = entities_of(&a, surface);
+            if ids.is_empty() || !ids.iter().all(|i| a.entities[i.0].aliases.iter().any(|x| x == alias)) {
+                let got: Vec<&Vec<String>> = ids.iter().map(|i| &a.entities[i.0].aliases).collect();
+                failures
+                    .push(format!("{name}: the entity of {surface:?} lacks the alias {alias:?}: {got:?}"));
             }
         }
         for pair in case["different"].as_array().into_iter().flatten() {

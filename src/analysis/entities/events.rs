@@ -18,7 +18,7 @@ use crate::analysis::text::Span;
 const MAX_MODIFIERS: usize = 3;
 
 /// Ordinals that tell events of one kind apart ("first vote", "second vote").
-const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "final"];
+pub(super) const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "final"];
 
 /// Nouns after an event noun that make it a modifier ("crash site", "war crimes").
 const COMPOUND_TAILS: &[&str] = &[
@@ -81,6 +81,8 @@ const COMPOUND_TAILS: &[&str] = &[
     "commander",
     "commanders",
     "council",
+    "threshold",
+    "thresholds",
 ];
 
 /// Holidays that name an event when they modify an event noun ("Easter truce").
@@ -92,12 +94,16 @@ const HOLIDAYS: &[&str] =
 /// word by word.
 pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Span) -> bool) {
     for m in lex.event_automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+        let (start, mut end) = (m.start(), m.end());
         let before = text[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
             || text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
         {
             continue;
+        }
+        // An act noun after the event is part of it: "martial law bid", "coup attempt".
+        if let Some(act) = next_word(text, end).filter(|(w, _)| lex.event_acts.contains(&w.to_lowercase())) {
+            end = act.1;
         }
         // A noun modifying the next word is not the event ("crash site", "ceasefire talks":
         // the later noun takes this one as a modifier).
@@ -109,12 +115,15 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
         let mut first = start;
         let mut modifiers = 0;
         let mut after_the = false;
+        let mut owner = None;
         while modifiers < MAX_MODIFIERS {
             let Some(prev) = text[..first].strip_suffix(' ').and_then(last_word) else { break };
             let prev_start = first - 1 - prev.len();
             // "the war", "Russia’s invasion": a determiner makes a bare noun a name.
-            if prev == "the" || prev.ends_with("'s") || prev.ends_with("’s") {
+            let determiner = prev == "the" || prev == "The";
+            if determiner || prev.ends_with("'s") || prev.ends_with("’s") {
                 after_the = true;
+                owner = (!determiner && is_capitalised(prev)).then_some(prev_start);
                 break;
             }
             if !is_modifier(text, prev, prev_start, lex) {
@@ -123,19 +132,93 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
             first = prev_start;
             modifiers += 1;
         }
-        if modifiers == 0 && !after_the && !text[start..end].contains(' ') {
+        // "declaration of martial law": an act noun and "of" before a bare event.
+        if modifiers == 0 && !after_the {
+            if let Some(act_start) = act_of_before(text, first, lex) {
+                first = act_start;
+                after_the = true;
+            }
+        }
+        let long_end = long_form_end(text, end, lex);
+        if modifiers == 0 && !after_the && !text[start..end].contains(' ') && long_end == end {
             continue;
         }
         let span = Span::new(first, end);
         if !skip(span) {
+            let long = Span::new(owner.unwrap_or(first), long_end);
             out.push(Mention {
                 span,
                 label: Label::Event,
                 entity: None,
-                with_title: span,
+                with_title: long,
                 cue: Cue::EventPhrase,
             });
         }
+    }
+}
+
+/// The word after `pos` when one space separates them, and its end.
+fn next_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    let word = first_word(rest);
+    (!word.is_empty()).then_some((word, pos + 1 + word.len()))
+}
+
+/// The start of "declaration of" right before `pos` (an act noun from `event_acts.txt`).
+fn act_of_before(text: &str, pos: usize, lex: &Lexicon) -> Option<usize> {
+    let before_of = text[..pos].strip_suffix(" of ")?;
+    let act = last_word(before_of)?;
+    lex.event_acts.contains(&act.to_lowercase()).then(|| before_of.len() - act.len())
+}
+
+/// The end of a run of up to four capitalised words starting right after `pos` (after one
+/// space), if there is one: "of Ukraine", "for World War Two".
+fn name_after(text: &str, pos: usize) -> Option<usize> {
+    let mut end = None;
+    let mut at = pos;
+    for _ in 0..4 {
+        match next_word(text, at) {
+            Some((w, e)) if is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic) => {
+                end = Some(e);
+                at = e;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the long form of an event phrase ending at `end` ends: its descriptive complement,
+/// as in "invasion of Ukraine", "vote on impeachment", "ceasefire ordered by Moscow",
+/// "ceasefire planned for World War Two commemorations". `end` when there is none.
+fn long_form_end(text: &str, end: usize, lex: &Lexicon) -> usize {
+    let Some((word, after)) = next_word(text, end) else { return end };
+    match word {
+        "of" => name_after(text, after).unwrap_or(end),
+        "on" | "over" => match next_word(text, after) {
+            Some((w, e)) if lex.event_nouns.contains_key(w) || lex.event_modifiers.contains(w) => e,
+            _ => end,
+        },
+        participle
+            if participle.len() > 4
+                && participle.ends_with("ed")
+                && participle.chars().all(|c| c.is_lowercase()) =>
+        {
+            let Some((prep, at)) = next_word(text, after) else { return end };
+            if !matches!(prep, "for" | "by" | "in" | "on" | "at" | "from") {
+                return end;
+            }
+            let at = match next_word(text, at) {
+                Some(("the", e)) => e,
+                _ => at,
+            };
+            let Some(name_end) = name_after(text, at) else { return end };
+            match next_word(text, name_end) {
+                Some((w, e)) if lex.event_occasions.contains(&w.to_lowercase()) => e,
+                _ => name_end,
+            }
+        }
+        _ => end,
     }
 }
 
@@ -159,9 +242,21 @@ fn last_word(text: &str) -> Option<&str> {
 /// year or ordinal among the modifiers. `None` when the text has no event noun.
 pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
     let lower = surface.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let original: Vec<&str> = surface.split_whitespace().collect();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let mut original: Vec<&str> = surface.split_whitespace().collect();
+    // "declaration of martial law", "martial law bid": the act noun is not the event.
+    if words.len() >= 3 && words[1] == "of" && lex.event_acts.contains(words[0]) {
+        words.drain(..2);
+        original.drain(..2);
+    }
+    if words.len() >= 2 && words.last().is_some_and(|w| lex.event_acts.contains(*w)) {
+        words.pop();
+        original.pop();
+    }
     let n = words.len();
+    if n == 0 {
+        return None;
+    }
     let class = (n >= 2)
         .then(|| lex.event_nouns.get(&format!("{} {}", words[n - 2], words[n - 1])))
         .flatten()
@@ -169,7 +264,7 @@ pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
     let modifiers = &original[..n - 1];
     let distinguishing = modifiers
         .iter()
-        .find(|w| is_capitalised(w))
+        .find(|w| is_capitalised(w) && !lex.event_modifiers.contains(&w.to_lowercase()))
         .or_else(|| modifiers.iter().find(|w| ORDINALS.contains(&w.to_lowercase().as_str())))
         .or_else(|| modifiers.iter().find(|w| w.chars().all(|c| c.is_ascii_digit())))
         .map(|w| fold(w))
@@ -199,7 +294,12 @@ fn is_modifier(text: &str, word: &str, start: usize, lex: &Lexicon) -> bool {
     // A name, not at the start of a sentence: "Istanbul talks", "Easter truce".
     let before = text[..start].trim_end_matches(' ');
     let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+    // A place or people is a name even at the start of a sentence: "Odisha train accident".
+    let known_place = || {
+        lex.lookup(word)
+            .is_some_and(|e| matches!(lex.entries[e].label, Label::Gpe | Label::Loc | Label::Norp))
+    };
     is_capitalised(word)
-        && !sentence_start
+        && (!sentence_start || known_place())
         && (HOLIDAYS.contains(&word) || !lex.not_names.contains(&lower) && !lex.generic.contains(&lower))
 }

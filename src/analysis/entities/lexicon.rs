@@ -73,6 +73,12 @@ pub struct Lexicon {
     /// Lower-case event nouns (one or two words) and their synonym class.
     pub event_nouns: FastMap<String, usize>,
     pub event_modifiers: FastSet<String>,
+    /// Act nouns that name the event they follow or precede ("martial law bid").
+    pub event_acts: FastSet<String>,
+    /// Occasion nouns that may end an event's long form ("... for the Easter holidays").
+    pub event_occasions: FastSet<String>,
+    /// Folded legislature names ("national assembly") and the countries that have them.
+    pub legislatures: FastMap<String, Vec<&'static str>>,
     /// Finds the lower-case event nouns (leftmost-longest, case-sensitive).
     pub event_automaton: AhoCorasick,
     /// Every listed word with the lists it is in ([`flag`] bits), for one lookup per token.
@@ -209,6 +215,19 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         event_automaton,
         word_flags,
         event_modifiers: word_set(include_str!("../../data/event_modifiers.txt")),
+        event_acts: word_set(include_str!("../../data/event_acts.txt")),
+        event_occasions: word_set(include_str!("../../data/event_occasions.txt")),
+        legislatures: {
+            let mut by_name: FastMap<String, Vec<&'static str>> = FastMap::default();
+            for line in lines(include_str!("../../data/legislatures.txt")) {
+                let mut parts = line.split('|').map(str::trim);
+                let Some(country) = parts.next() else { continue };
+                for name in parts.filter(|n| !n.is_empty()) {
+                    by_name.entry(super::normalize::fold(name)).or_default().push(country);
+                }
+            }
+            by_name
+        },
     }
 });
 

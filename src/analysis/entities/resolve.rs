@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::LEXICON;
-use super::normalize::{edit_distance_within, initials, is_all_caps, translit_key};
+use super::normalize::{edit_distance_within, fold, initials, is_all_caps, translit_key};
 use super::{Cue, Entity, EntityId, Label};
 use crate::analysis::text::Doc;
 
@@ -33,6 +33,8 @@ struct Item {
     label: Label,
     cue: Cue,
     keep: bool,
+    /// Named once, with no cue: kept only if it joins an entity named more often.
+    rare: bool,
 }
 
 struct UnionFind(Vec<usize>);
@@ -90,6 +92,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
                 label: m.label,
                 cue: m.cue,
                 keep: true,
+                rare: false,
             });
         }
     }
@@ -151,7 +154,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
     // Event phrases, and lone capitalised words without any cue, that the documents name
-    // only once are not salient enough.
+    // only once are not salient enough, unless they join an entity named more often.
     let mut event_counts: HashMap<&str, usize> = HashMap::new();
     for it in items.iter().filter(|it| matches!(it.cue, Cue::EventPhrase | Cue::Capitalised)) {
         *event_counts.entry(it.key.as_str()).or_default() += 1;
@@ -164,12 +167,9 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     let rare: HashSet<String> =
         event_counts.into_iter().filter(|(_, n)| *n < 2).map(|(k, _)| k.to_string()).collect();
     for it in items.iter_mut() {
-        if matches!(it.cue, Cue::EventPhrase | Cue::Capitalised)
+        it.rare = matches!(it.cue, Cue::EventPhrase | Cue::Capitalised)
             && rare.contains(&it.key)
-            && !strong_once.contains(&it.key)
-        {
-            it.keep = false;
-        }
+            && !strong_once.contains(&it.key);
     }
     items.retain(|it| it.keep);
 
@@ -304,6 +304,63 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
 
+    // An acronym spelt with one letter more or less than the initials of one organisation
+    // ("ODRF" for the "Odisha Disaster Rapid Action Force"), when nothing spells it exactly.
+    for g in 0..n {
+        let it = rep(g);
+        if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
+            continue;
+        }
+        let acronym: String = it.surface.chars().filter(|c| c.is_alphabetic()).collect();
+        if acronym.chars().count() < 3
+            || LEXICON.lookup(&it.surface).is_some()
+            || orgs.iter().any(|&o| initials(&rep(o).surface) == acronym)
+        {
+            continue;
+        }
+        let targets: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&o| one_letter_more_or_less(&acronym, &initials(&rep(o).surface)))
+            .collect();
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
+        }
+    }
+
+    // "Parliament" is the one national legislature the documents name ("National Assembly"),
+    // when they also name its country and no longer name ends in "Parliament".
+    let countries: HashSet<&str> = items
+        .iter()
+        .filter(|it| class(it.label) == Label::Gpe)
+        .filter_map(|it| LEXICON.lookup(&it.surface))
+        .map(|e| LEXICON.entries[e].canonical)
+        .collect();
+    let legislatures: Vec<usize> = orgs
+        .iter()
+        .copied()
+        .filter(|&o| {
+            LEXICON
+                .legislatures
+                .get(&fold(&rep(o).surface))
+                .is_some_and(|cs| cs.iter().any(|c| countries.contains(c)))
+        })
+        .collect();
+    let legislature_roots: HashSet<usize> = legislatures.iter().map(|&t| uf.find(t)).collect();
+    if legislature_roots.len() == 1 {
+        for g in 0..n {
+            let it = rep(g);
+            let generic = it.label == Label::Org
+                && it.words.len() == 1
+                && GENERIC_LEGISLATURES.contains(&it.key.as_str())
+                && !orgs.iter().any(|&o| rep(o).words.last() == Some(&it.key));
+            if generic {
+                uf.union(g, legislatures[0]);
+            }
+        }
+    }
+
     // Events with and without their year.
     let mut events: HashMap<String, usize> = HashMap::new();
     for g in 0..n {
@@ -321,12 +378,59 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
 
+    // Event phrases of one kind told apart by an ordinal or a place: the bare phrase ("the
+    // vote") is the latest of several numbered ones ("first vote", "second vote"), and the
+    // one named by a place most documents name ("Odisha train accident"), unless a year
+    // marks that one as another event ("2022 Istanbul talks").
+    let central_places: HashSet<String> = {
+        let mut docs_of: HashMap<&str, HashSet<usize>> = HashMap::new();
+        for it in items.iter().filter(|it| class(it.label) == Label::Gpe) {
+            docs_of.entry(it.key.as_str()).or_default().insert(it.doc);
+        }
+        docs_of.into_iter().filter(|(_, d)| d.len() * 2 >= docs.len()).map(|(k, _)| k.to_string()).collect()
+    };
+    let mut by_class: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    for g in 0..n {
+        let it = rep(g);
+        if it.cue != Cue::EventPhrase {
+            continue;
+        }
+        if let Some((class, distinguishing)) = it.key.strip_prefix("event ").and_then(|k| k.split_once(' ')) {
+            by_class.entry(class).or_default().push((g, distinguishing));
+        }
+    }
+    for variants in by_class.values() {
+        let Some(&(bare, _)) = variants.iter().find(|(_, d)| d.is_empty()) else { continue };
+        let ordinals: BTreeMap<usize, usize> = variants
+            .iter()
+            .filter_map(|&(g, d)| super::events::ORDINALS.iter().position(|o| *o == d).map(|rank| (rank, g)))
+            .collect();
+        if ordinals.len() >= 2 {
+            if let Some((_, &latest)) = ordinals.iter().next_back() {
+                uf.union(bare, latest);
+            }
+        }
+        let placed: Vec<usize> = variants
+            .iter()
+            .filter(|&&(g, d)| {
+                !d.is_empty()
+                    && central_places.contains(&translit_key(d))
+                    && !group_items[g].iter().any(|&i| items[i].surface.split_whitespace().any(is_year_word))
+            })
+            .map(|&(g, _)| g)
+            .collect();
+        if let [only] = placed[..] {
+            uf.union(bare, only);
+        }
+    }
+
     // Entities, in order of first mention.
     let mut root_items: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &g) in item_group.iter().enumerate() {
         root_items.entry(uf.find(g)).or_default().push(i);
     }
-    let mut clusters: Vec<Vec<usize>> = root_items.into_values().collect();
+    let mut clusters: Vec<Vec<usize>> =
+        root_items.into_values().filter(|c| c.len() >= 2 || c.iter().any(|&i| !items[i].rare)).collect();
     for c in &mut clusters {
         c.sort_by_key(|&i| (items[i].doc, docs[items[i].doc].mentions[items[i].index].span.start));
     }
@@ -407,6 +511,23 @@ fn words_of(surface: &str) -> Vec<String> {
 
 fn key_of(surface: &str) -> String {
     words_of(surface).join(" ")
+}
+
+/// Common nouns for a country's legislature, read as the one legislature named.
+const GENERIC_LEGISLATURES: &[&str] = &["parliament", "legislature"];
+
+/// True when `a` is `b` with one letter left out or added: "ODRF" and "ODRAF".
+fn one_letter_more_or_less(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.chars().count() != short.chars().count() + 1 || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+fn is_year_word(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Same words but one, and that one a letter apart in a long word.

@@ -28,6 +28,8 @@ pub struct Lexicon {
     pub starters: KeyTable<bool>,
     /// Two-word cues ("set to") by their first word -> (second word, cue).
     pub cue_pairs: WordMap<&'static str, Vec<(&'static str, Cue)>>,
+    /// The latest year an undated article is taken to come from (`latest_year.txt`).
+    pub latest_year: i16,
 }
 
 fn numbered(list: &'static str) -> WordMap<&'static str, i8> {
@@ -92,5 +94,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in crate::analysis::numbers::parse::starter_words() {
         starters.insert(&w, false);
     }
-    Lexicon { months, starters, month_abbreviations, weekdays, cues, cue_pairs }
+    let latest_year = list_lines(include_str!("../../data/latest_year.txt"))
+        .find_map(|l| l.trim().parse().ok())
+        .unwrap_or(2026);
+    Lexicon { months, starters, month_abbreviations, weekdays, cues, cue_pairs, latest_year }
 });

@@ -15,9 +15,14 @@
 //! 2. else a day inferred from the article's own dates: the day, near its explicit dates,
 //!    that makes its weekdays, "tomorrow, May 12" and "next Thursday, May 15" fit best
 //!    (see [`anchor`]);
-//! 3. else the same inference seeded by the anchors of the other documents of the
+//! 3. else, when it writes a weekday with a day and month but no year ("Saturday,
+//!    December 14"), the same inference with that day dated to the year in which the
+//!    weekday fits: the one nearest the anchors of the other documents, else the latest up
+//!    to the reference date or `latest_year.txt` (the core reads no clock),
+//!    [`AnchorSource::WeekdayYear`];
+//! 4. else the same inference seeded by the anchors of the other documents of the
 //!    analysis (they report one event), [`AnchorSource::OtherDocuments`];
-//! 4. else `Options::reference`.
+//! 5. else `Options::reference`.
 //!
 //! A bare weekday takes the news convention: in a past-tense clause the most recent such
 //! day on or before the anchor, in a future clause ("will", "plans to", "set to",
@@ -108,6 +113,10 @@ pub enum AnchorSource {
     OtherDocuments,
     /// The reference date the caller passed in (`Options::reference`).
     Reference,
+    /// Inferred from a weekday written with a day and month but no year ("Saturday,
+    /// December 14"): the year in which they agree, nearest the other articles' anchors,
+    /// else the latest one up to the reference date (see `latest_year.txt`).
+    WeekdayYear,
 }
 
 impl AnchorSource {
@@ -117,6 +126,7 @@ impl AnchorSource {
             AnchorSource::Inferred => "inferred",
             AnchorSource::OtherDocuments => "other_documents",
             AnchorSource::Reference => "reference",
+            AnchorSource::WeekdayYear => "weekday_year",
         }
     }
 }
@@ -179,7 +189,18 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
             anchor::infer(exprs, &[], None).map(|date| Anchor { date, source: AnchorSource::Inferred })
         })
         .collect();
-    // pass 2: the others, seeded by those anchors, else by the reference
+    // pass 2: documents that write a weekday with a day and month but no year ("Saturday,
+    // December 14"): the year in which they agree
+    let known: Vec<Date> = anchors.iter().flatten().map(|a| a.date).collect();
+    let bounds = year_bounds(&known, reference);
+    for (k, exprs) in scans.iter().enumerate() {
+        if anchors[k].is_none() {
+            anchors[k] = weekday_dated(exprs, bounds)
+                .and_then(|dated| anchor::infer(&dated, &[], None))
+                .map(|date| Anchor { date, source: AnchorSource::WeekdayYear });
+        }
+    }
+    // pass 3: the others, seeded by those anchors, else by the reference
     let mut known: Vec<Date> = anchors.iter().flatten().map(|a| a.date).collect();
     known.sort();
     for (k, exprs) in scans.iter().enumerate() {
@@ -197,6 +218,54 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
         let (dates, diagnostics) = resolve(&exprs, anchor);
         doc.dates = dates;
         doc.diagnostics.extend(diagnostics);
+    }
+}
+
+/// Where the year of a weekday-dated day without one is looked for: nearest `Around` (the
+/// median year of the anchors of the documents that date themselves), else the latest year
+/// up to `Latest` (the reference date's year, or the word lists' latest year: the core
+/// reads no clock).
+#[derive(Clone, Copy, Debug)]
+enum YearBounds {
+    Around(i16),
+    Latest(i16),
+}
+
+fn year_bounds(known: &[Date], reference: Option<Date>) -> YearBounds {
+    let mut years: Vec<i16> = known.iter().map(|d| d.year()).collect();
+    years.sort();
+    match years.get(years.len().saturating_sub(1) / 2) {
+        Some(&y) => YearBounds::Around(y),
+        None => YearBounds::Latest(reference.map_or(lexicon::LEXICON.latest_year, |r| r.year())),
+    }
+}
+
+/// The expressions with the year filled in on every weekday-dated day that lacks one
+/// ("Saturday, December 14" -> the year in which December 14 is a Saturday, within
+/// `bounds`); `None` when there is no such day.
+fn weekday_dated(exprs: &[Expr], bounds: YearBounds) -> Option<Vec<Expr>> {
+    let mut dated = exprs.to_vec();
+    let mut any = false;
+    for e in &mut dated {
+        if let Said::Date { year: year @ None, month, day, weekday: Some(w), .. } = &mut e.said {
+            if let Some(y) = weekday_year(*month, *day, *w, bounds) {
+                *year = Some(y);
+                any = true;
+            }
+        }
+    }
+    any.then_some(dated)
+}
+
+/// The year in which `month`/`day` falls on `weekday`, within `bounds` (the pattern
+/// repeats within 28 years).
+fn weekday_year(month: i8, day: i8, weekday: i8, bounds: YearBounds) -> Option<i16> {
+    let fits = |y: i16| Date::new(y, month, day).is_ok_and(|d| d.weekday() == weekday_of(weekday));
+    match bounds {
+        YearBounds::Around(c) => {
+            (0..=28i16).flat_map(|k| [c.saturating_sub(k), c.saturating_add(k)]).find(|&y| fits(y))
+        }
+        YearBounds::Latest(to) => (0..=28i16).map(|k| to.saturating_sub(k)).find(|&y| fits(y)),
     }
 }
 
