@@ -62,6 +62,7 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "municipality",
     "area",
+    "station",
 ];
 
 /// Reporting verbs that mark a speaker right before or after a name.

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::LEXICON;
 use super::normalize::{edit_distance_within, fold, initials, is_all_caps, translit_key};
-use super::{Cue, Entity, EntityId, Label};
+use super::{Cue, Entity, EntityId, Label, Mention};
 use crate::analysis::text::Doc;
 
 /// One mention, with the keys resolution compares.
@@ -65,6 +65,7 @@ fn class(label: Label) -> Label {
 }
 
 pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
+    recover_lower_case_places(docs);
     let mut items: Vec<Item> = Vec::new();
     let mut words_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -75,6 +76,9 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             let key = match m.cue {
                 Cue::EventPhrase => {
                     super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))
+                }
+                _ if class(m.label) == Label::Gpe && without_station(&surface).is_some() => {
+                    words[..words.len() - 1].join(" ")
                 }
                 _ => words.join(" "),
             };
@@ -202,6 +206,53 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
                     }
                 }
             }
+        }
+    }
+
+    // A place named once with a letter dropped or added ("Chicao" for "Chicago"), and a
+    // place named by the first word of a longer place name ("Bahanaga" for "Bahanaga
+    // Bazar"), when that longer name is the only one it starts and ends in no
+    // administrative word ("Kerala" stays apart from a "Kerala Region").
+    let gazetteer_places: Vec<usize> = (0..n)
+        .filter(|&g| {
+            class(rep(g).label) == Label::Gpe
+                && rep(g).words.len() == 1
+                && group_items[g].iter().any(|&i| items[i].cue == Cue::Gazetteer)
+        })
+        .collect();
+    let long_places: Vec<usize> =
+        (0..n).filter(|&g| class(rep(g).label) == Label::Gpe && rep(g).words.len() >= 2).collect();
+    for g in 0..n {
+        let it = rep(g);
+        if it.words.len() != 1 || LEXICON.lookup(&it.surface).is_some() {
+            continue;
+        }
+        let word = &it.words[0];
+        if group_items[g].iter().all(|&i| items[i].cue == Cue::Capitalised) && word.chars().count() >= 5 {
+            let targets: Vec<usize> = gazetteer_places
+                .iter()
+                .copied()
+                .filter(|&p| one_letter_more_or_less(word, &rep(p).words[0]))
+                .collect();
+            if let [only] = targets[..] {
+                uf.union(g, only);
+                continue;
+            }
+        }
+        if class(it.label) != Label::Gpe {
+            continue;
+        }
+        let targets: Vec<usize> = long_places
+            .iter()
+            .copied()
+            .filter(|&p| {
+                rep(p).words[0] == *word
+                    && !rep(p).words.iter().any(|w| ADMINISTRATIVE_WORDS.contains(&w.as_str()))
+            })
+            .collect();
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
         }
     }
 
@@ -456,6 +507,9 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         if label == Label::Person {
             aliases.extend(c.iter().filter_map(|&i| family_name(&items[i].surface)));
         }
+        if class(label) == Label::Gpe {
+            aliases.extend(c.iter().filter_map(|&i| without_station(&items[i].surface)).map(str::to_string));
+        }
         aliases.sort();
         aliases.dedup();
         let name = c
@@ -511,6 +565,84 @@ fn words_of(surface: &str) -> Vec<String> {
 
 fn key_of(surface: &str) -> String {
     words_of(surface).join(" ")
+}
+
+/// Words that make a place name an administrative unit of the place it starts with.
+const ADMINISTRATIVE_WORDS: &[&str] = &[
+    "district",
+    "region",
+    "province",
+    "state",
+    "county",
+    "city",
+    "oblast",
+    "prefecture",
+    "municipality",
+    "division",
+    "governorate",
+    "territory",
+];
+
+/// Prepositions after which a lower-case word may be a place ("at bahanaga").
+const PLACE_PREPOSITIONS: &[&str] = &["at", "in", "near", "from", "to"];
+
+/// A place named after its railway station: "Bahanaga Bazar Station" -> "Bahanaga Bazar".
+fn without_station(surface: &str) -> Option<&str> {
+    let (name, last) = surface.rsplit_once(' ')?;
+    (last.eq_ignore_ascii_case("station") && name.contains(|c: char| c.is_uppercase())).then_some(name)
+}
+
+/// Adds LOC mentions for lower-case place names written after a place preposition ("the
+/// site at bahanaga") when the same word, of five letters or more and in no word list,
+/// starts a longer place name in the documents that no gazetteer knows ("Bahanaga Bazar").
+fn recover_lower_case_places(docs: &mut [Doc]) {
+    let mut scratch = String::new();
+    let mut first_words: HashSet<String> = HashSet::new();
+    for doc in docs.iter() {
+        for m in doc.mentions.iter().filter(|m| class(m.label) == Label::Gpe && m.cue != Cue::Gazetteer) {
+            let mut words = doc.text[m.span.range()].split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 5
+                    && first.chars().all(char::is_alphabetic)
+                    && LEXICON.flags(first, &mut scratch) == 0
+                    && LEXICON.lookup(first).is_none()
+                {
+                    first_words.insert(first.to_lowercase());
+                }
+            }
+        }
+    }
+    if first_words.is_empty() {
+        return;
+    }
+    for doc in docs.iter_mut() {
+        let mut found = Vec::new();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let word = &doc.text[t.range()];
+            if k == 0 || !first_words.contains(word) {
+                continue;
+            }
+            let prev = doc.tokens[k - 1];
+            if &doc.text[prev.end..t.start] != " " || !PLACE_PREPOSITIONS.contains(&&doc.text[prev.range()]) {
+                continue;
+            }
+            let i = doc.mentions.partition_point(|m| m.span.end <= t.start);
+            if doc.mentions.get(i).is_some_and(|m| m.span.overlaps(*t)) {
+                continue;
+            }
+            found.push(Mention {
+                span: *t,
+                label: Label::Loc,
+                entity: None,
+                with_title: *t,
+                cue: Cue::Context,
+            });
+        }
+        if !found.is_empty() {
+            doc.mentions.extend(found);
+            doc.mentions.sort_by_key(|m| m.span.start);
+        }
+    }
 }
 
 /// Common nouns for a country's legislature, read as the one legislature named.
