@@ -5,10 +5,18 @@
 //! United States), short forms of one unique full name (Merkel, Sir Alden), full names that
 //! differ by a middle name, an initial or one letter of the first name, acronyms (EU =
 //! European Union, "Force (NDRF)" definitions), an organisation named without its country
-//! ("Air Force" = "Indian Air Force"), and events with or without their year.
+//! ("Air Force" = "Indian Air Force"), and events with or without their year. Also: an
+//! acronym one letter off an organisation's initials ("KFRF" for the "KFRAF"); a bare
+//! "Parliament" as the one national legislature named whose country is named
+//! (`legislatures.txt`); a place named by its first word ("Tirunaga" for
+//! "Tirunaga Bazar", never an administrative unit), once misspelt by a letter, or in lower
+//! case after a place preposition when the same word starts a longer place name; the bare
+//! event phrase as the latest of numbered ones ("the vote" = "second vote" beside a "first
+//! vote") and as the one named by a place most documents name ("Kerala train accident"),
+//! unless a year marks that one as another event.
 //!
 //! Lone capitalised words with no cue at all, and lower-case event phrases, are kept only
-//! when the documents name them at least twice.
+//! when the documents name them (or the entity they join) at least twice.
 //!
 //! It never merges two types (Russia stays apart from Russian), and a short form shared by
 //! several full names stays apart from all of them.
@@ -76,9 +84,6 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             let key = match m.cue {
                 Cue::EventPhrase => {
                     super::events::event_key(&surface, &LEXICON).unwrap_or_else(|| words.join(" "))
-                }
-                _ if class(m.label) == Label::Gpe && without_station(&surface).is_some() => {
-                    words[..words.len() - 1].join(" ")
                 }
                 _ => words.join(" "),
             };
@@ -209,8 +214,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
 
-    // A place named once with a letter dropped or added ("Chicao" for "Chicago"), and a
-    // place named by the first word of a longer place name ("Bahanaga" for "Bahanaga
+    // A place named once with a letter dropped or added ("Torono" for "Toronto"), and a
+    // place named by the first word of a longer place name ("Tirunaga" for "Tirunaga
     // Bazar"), when that longer name is the only one it starts and ends in no
     // administrative word ("Kerala" stays apart from a "Kerala Region").
     let gazetteer_places: Vec<usize> = (0..n)
@@ -356,7 +361,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
 
     // An acronym spelt with one letter more or less than the initials of one organisation
-    // ("ODRF" for the "Odisha Disaster Rapid Action Force"), when nothing spells it exactly.
+    // ("KFRF" for the "Kerala Flood Rapid Action Force"), when nothing spells it exactly.
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
@@ -431,8 +436,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 
     // Event phrases of one kind told apart by an ordinal or a place: the bare phrase ("the
     // vote") is the latest of several numbered ones ("first vote", "second vote"), and the
-    // one named by a place most documents name ("Odisha train accident"), unless a year
-    // marks that one as another event ("2022 Istanbul talks").
+    // one named by a place most documents name ("Kerala train accident"), unless a year
+    // marks that one as another event ("2022 Geneva talks").
     let central_places: HashSet<String> = {
         let mut docs_of: HashMap<&str, HashSet<usize>> = HashMap::new();
         for it in items.iter().filter(|it| class(it.label) == Label::Gpe) {
@@ -507,9 +512,6 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         if label == Label::Person {
             aliases.extend(c.iter().filter_map(|&i| family_name(&items[i].surface)));
         }
-        if class(label) == Label::Gpe {
-            aliases.extend(c.iter().filter_map(|&i| without_station(&items[i].surface)).map(str::to_string));
-        }
         aliases.sort();
         aliases.dedup();
         let name = c
@@ -583,18 +585,12 @@ const ADMINISTRATIVE_WORDS: &[&str] = &[
     "territory",
 ];
 
-/// Prepositions after which a lower-case word may be a place ("at bahanaga").
+/// Prepositions after which a lower-case word may be a place ("at tirunaga").
 const PLACE_PREPOSITIONS: &[&str] = &["at", "in", "near", "from", "to"];
 
-/// A place named after its railway station: "Bahanaga Bazar Station" -> "Bahanaga Bazar".
-fn without_station(surface: &str) -> Option<&str> {
-    let (name, last) = surface.rsplit_once(' ')?;
-    (last.eq_ignore_ascii_case("station") && name.contains(|c: char| c.is_uppercase())).then_some(name)
-}
-
 /// Adds LOC mentions for lower-case place names written after a place preposition ("the
-/// site at bahanaga") when the same word, of five letters or more and in no word list,
-/// starts a longer place name in the documents that no gazetteer knows ("Bahanaga Bazar").
+/// site at tirunaga") when the same word, of five letters or more and in no word list,
+/// starts a longer place name in the documents that no gazetteer knows ("Tirunaga Bazar").
 fn recover_lower_case_places(docs: &mut [Doc]) {
     let mut scratch = String::new();
     let mut first_words: HashSet<String> = HashSet::new();
@@ -648,7 +644,7 @@ fn recover_lower_case_places(docs: &mut [Doc]) {
 /// Common nouns for a country's legislature, read as the one legislature named.
 const GENERIC_LEGISLATURES: &[&str] = &["parliament", "legislature"];
 
-/// True when `a` is `b` with one letter left out or added: "ODRF" and "ODRAF".
+/// True when `a` is `b` with one letter left out or added: "KFRF" and "KFRAF".
 fn one_letter_more_or_less(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     if long.chars().count() != short.chars().count() + 1 || short.chars().next() != long.chars().next() {
