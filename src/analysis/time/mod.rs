@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::text::{Diagnostic, Doc, Span};
+use super::words::Tokens;
 use scan::{CalUnit, Expr, Said, Shift, Tense};
 
 /// A resolved date value: a day, a month, a year or a range of days.
@@ -168,8 +169,14 @@ pub fn extract(doc: &mut Doc, reference: Option<Date>) {
 /// document that gives no date of its own is anchored with the help of the others.
 pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
     let scans: Vec<Vec<Expr>> = docs
-        .iter()
-        .map(|d| scan::scan(&d.text).into_iter().filter(|e| !d.is_chrome(e.span)).collect())
+        .iter_mut()
+        .map(|d| {
+            // The scanner tokens stay in the document for the numbers stage.
+            let t = Tokens::of(&d.text, std::mem::take(&mut d.scan));
+            let exprs = scan::scan_tokens(&t).into_iter().filter(|e| !d.is_chrome(e.span)).collect();
+            d.scan = t.toks;
+            exprs
+        })
         .collect();
     // pass 1: documents that date themselves
     let mut anchors: Vec<Option<Anchor>> = docs
