@@ -56,7 +56,7 @@ impl Cluster {
 /// merge them.
 const MERGE_THRESHOLD: f32 = 0.12;
 /// The same, when the two clusters hold claims of a common document.
-const SAME_DOCUMENT_THRESHOLD: f32 = 0.25;
+const SAME_DOCUMENT_THRESHOLD: f32 = 0.3;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
 const MIN_PAIR_SIMILARITY: f32 = 0.06;
 /// How much more a number or a day weighs in the clustering than a word as rare.
