@@ -67,6 +67,7 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "municipality",
     "area",
+    "station",
 ];
 
 /// Reporting verbs that mark a speaker right before or after a name.
