@@ -3,19 +3,27 @@
 //!
 //! The articles are the fixture articles (`tests/fixtures/events/`), copied with their
 //! names, numbers and months varied per copy: every capitalised word becomes a made-up
-//! name chosen by the word and the copy, every figure shifts, every month moves. So each
-//! copy of an event reads like another event with its own people, figures and dates, and
-//! blocking meets realistic data rather than a thousand identical texts.
+//! name chosen by the word and the copy, every figure moves its own way, every month
+//! moves, and about one line in five is left out. So each copy of an event reads like
+//! another event with its own people, figures and dates, reported by outlets that do not
+//! all say the same things, and blocking meets realistic data rather than a thousand
+//! identical texts. Copies of one article stay alike in wording, as syndicated copies
+//! do: the findings they produce must stay grouped (one per group of aligned claims),
+//! and the run prints them by kind.
 //!
 //! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes).
 
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use crosscheck::{analyze, Format, Input, Options};
+use crosscheck::{analysis, analyze, Format, Input, Options, Report};
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;
@@ -94,7 +102,30 @@ fn name(word: &str, copy: u64) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// The text of copy `copy` of an article: names, figures and months varied.
+/// A figure of copy `copy`: the same figure gives the same new one throughout the copy
+/// (so the copy's articles still agree where the originals did), different figures move
+/// differently: small ones (days of the month, counts of days) stay in 1..=28, years move
+/// by a few years, others scale by 0.6 to 1.6.
+fn figure(word: &str, copy: u64) -> String {
+    let n: u64 = word.parse().unwrap_or(0);
+    let h = fnv(word.as_bytes(), copy);
+    let new = match n {
+        0 => 0,
+        1..=31 => (n - 1 + h % 28) % 28 + 1,
+        1900..=2100 => n + h % 5,
+        _ => (n * (60 + h % 100) / 100).max(1),
+    };
+    new.to_string()
+}
+
+/// True when copy `copy` leaves out this line: outlets of the same event differ in what
+/// they report, so each copy drops about one line in five (never the first).
+fn dropped(line: &str, index: usize, copy: u64) -> bool {
+    copy > 0 && index > 0 && !line.trim().is_empty() && fnv(line.as_bytes(), copy) % 5 == 0
+}
+
+/// The text of copy `copy` of an article: names, figures and months varied, some lines
+/// left out.
 fn vary(text: &str, copy: u64) -> String {
     if copy == 0 {
         return text.to_string();
@@ -108,8 +139,7 @@ fn vary(text: &str, copy: u64) -> String {
         if let Some(m) = MONTHS.iter().position(|m| m == word) {
             out.push_str(MONTHS[(m + copy as usize) % 12]);
         } else if word.chars().all(|c| c.is_ascii_digit()) && word.len() < 6 {
-            let n: u64 = word.parse().unwrap_or(0);
-            out.push_str(&(n + copy % 7 + 1).to_string());
+            out.push_str(&figure(word, copy));
         } else if word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 3 {
             out.push_str(&name(word, copy));
         } else {
@@ -117,15 +147,20 @@ fn vary(text: &str, copy: u64) -> String {
         }
         word.clear();
     };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        if dropped(line, index, copy) {
+            continue;
         }
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
     }
-    flush(&mut word, &mut out);
     out
 }
 
@@ -158,6 +193,23 @@ fn articles(base: &[(String, String)], n: usize) -> Vec<Input> {
         .collect()
 }
 
+/// One run of the pipeline on `inputs`: the report, and the CPU seconds (wall seconds
+/// where CPU time is not available) each stage took, the report's assembly last.
+fn timed_run(inputs: &[Input], options: &Options) -> (Report, Vec<(&'static str, f64)>) {
+    let wall = Instant::now();
+    let now = || cpu_seconds().unwrap_or_else(|| wall.elapsed().as_secs_f64());
+    let mut stages = Vec::new();
+    let mut last = now();
+    let analysis = analysis::run_observed(inputs, options, &mut |name| {
+        let t = now();
+        stages.push((name, t - last));
+        last = t;
+    });
+    let report = Report::from_analysis(&analysis);
+    stages.push(("report", now() - last));
+    (report, stages)
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("SCALING_SIZES")
         .ok()
@@ -168,24 +220,29 @@ fn main() {
     // Warm up compiled patterns and word lists.
     analyze(&articles(&base, base.len()), &options);
     println!(
-        "{:>8} {:>10} {:>10} {:>8} {:>10} {:>12}",
-        "articles", "MB", "seconds", "claims", "clusters", "peak heap MB"
+        "{:>8} {:>8} {:>9} {:>8} {:>8} {:>9} {:>9} {:>10}",
+        "articles", "MB", "seconds", "CPU s", "claims", "clusters", "disagree", "peak MB"
     );
     let mut previous: Option<(usize, f64)> = None;
+    let mut details = Vec::new();
     for &n in &sizes {
         let inputs = articles(&base, n);
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
         PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
         let before = IN_USE.load(Ordering::Relaxed);
         let start = Instant::now();
-        let report = analyze(&inputs, &options);
+        let cpu_start = cpu_seconds();
+        let (report, stages) = timed_run(&inputs, &options);
         let seconds = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
         let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
         print!(
-            "{n:>8} {:>10.2} {seconds:>10.3} {:>8} {:>10} {:>12.1}",
+            "{n:>8} {:>8.2} {seconds:>9.3} {:>8} {:>8} {:>9} {:>9} {:>10.1}",
             bytes as f64 / 1e6,
+            cpu.map_or("-".to_string(), |c| format!("{c:.2}")),
             report.claims.len(),
             report.clusters.len(),
+            report.disagreements.len(),
             peak as f64 / 1e6
         );
         if let Some((m, t)) = previous {
@@ -193,5 +250,16 @@ fn main() {
         }
         println!();
         previous = Some((n, seconds));
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        for d in &report.disagreements {
+            *kinds.entry(format!("{:?}", d.kind)).or_insert(0) += 1;
+        }
+        details.push((n, stages, kinds));
+    }
+    for (n, stages, kinds) in details {
+        let stages: Vec<String> = stages.iter().map(|(name, s)| format!("{name} {s:.3}")).collect();
+        println!("\n{n} articles, seconds per stage: {}", stages.join(", "));
+        let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
+        println!("{n} articles, disagreements by kind: {}", kinds.join(", "));
     }
 }

@@ -212,3 +212,65 @@ mod properties {
         }
     }
 }
+
+mod words_are_uax29_words {
+    use crosscheck::analysis::segment;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// Text over the characters the fast word scanner knows (ASCII, Latin letters, curly
+    /// quotes, dashes, the middle marks of UAX #29) and a few it does not (emoji,
+    /// combining marks, Greek, Hebrew, CJK), so that both paths run.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z0-9 ]{1,6}",
+            Just(".".to_string()),
+            Just(",".to_string()),
+            Just(";".to_string()),
+            Just(":".to_string()),
+            Just("'".to_string()),
+            Just("_".to_string()),
+            Just("\"".to_string()),
+            Just("-".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\t".to_string()),
+            Just("’".to_string()),
+            Just("‘".to_string()),
+            Just("·".to_string()),
+            Just("\u{202F}".to_string()),
+            Just("\u{A0}".to_string()),
+            Just("“".to_string()),
+            Just("–".to_string()),
+            Just("…".to_string()),
+            Just("€".to_string()),
+            Just("é".to_string()),
+            Just("Ğ".to_string()),
+            Just("ß".to_string()),
+            Just("×".to_string()),
+            Just("😀".to_string()),
+            Just("\u{301}".to_string()),
+            Just("λ".to_string()),
+            Just("א".to_string()),
+            Just("東京".to_string()),
+            "[\u{80}-\u{2FF}]",
+            "[\u{2000}-\u{206F}]",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// `segment::words` gives the UAX #29 words (with a letter or digit) of any text.
+        #[test]
+        fn same_words_as_unicode_segmentation(s in text()) {
+            let want: Vec<&str> = s
+                .unicode_word_indices()
+                .map(|(_, w)| w.trim())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let got: Vec<&str> = segment::words(&s).iter().map(|t| &s[t.range()]).collect();
+            prop_assert_eq!(got, want);
+        }
+    }
+}

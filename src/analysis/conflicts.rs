@@ -5,7 +5,8 @@
 //! quoted passages of all documents; numbers compare quantities about the same thing
 //! (same unit, shared context words) respecting approximations; dates compare the
 //! resolved days of aligned claims; facts look for opposite polarity, antonyms, and a
-//! different actor in the same role; entity sets compare the people listed in aligned
+//! different actor in the same role; forms compare how outlets call the same occasion
+//! (an address or a press conference); entity sets compare the people listed in aligned
 //! claims; omissions flag a key fact all outlets but one report; internal checks an
 //! article's total against its own parts. Two parties' different claims that every
 //! outlet reports alike are not disagreements.
@@ -16,6 +17,7 @@
 mod date;
 mod entity_set;
 mod fact;
+mod form;
 mod internal;
 mod number;
 mod omission;
@@ -26,6 +28,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::align::{ClaimKeys, ClaimRef, Cluster};
+use super::claims::lexicon;
 use super::entities::Entity;
 use super::text::{Doc, Span};
 
@@ -129,6 +132,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     number::find(&ctx, &mut out);
     date::find(&ctx, &mut out);
     fact::find(&ctx, &mut out);
+    form::find(&ctx, &mut out);
     entity_set::find(&ctx, &mut out);
     omission::find(&ctx, &mut out);
     internal::find(&ctx, &mut out);
@@ -140,6 +144,124 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     }
     out.retain(|d| d.sides.len() >= 2 || d.kind == DisagreementKind::Internal);
     out
+}
+
+/// One disagreement per group of connected claim pairs of the same check: near-duplicate
+/// sentences in many documents give one finding with a side per distinct value, not one
+/// per pair. Sides with the same value (ignoring case) merge; the first pair's topic
+/// stays, and the explanation lists who says what when more than one pair merged.
+pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)>) -> Vec<Disagreement> {
+    let mut index: HashMap<(u8, ClaimRef), usize> = HashMap::new();
+    for (a, b, check, _) in &found {
+        for r in [a, b] {
+            let next = index.len();
+            index.entry((*check, *r)).or_insert(next);
+        }
+    }
+    let mut groups = Groups::new(index.len());
+    for (a, b, check, _) in &found {
+        groups.join(index[&(*check, *a)], index[&(*check, *b)]);
+    }
+    let mut by_root: Vec<(usize, Disagreement, usize)> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for (a, _, check, d) in found {
+        let root = groups.root(index[&(check, a)]);
+        match slot.get(&root) {
+            None => {
+                slot.insert(root, by_root.len());
+                by_root.push((root, d, 1));
+            }
+            Some(&i) => {
+                let (_, merged, pairs) = &mut by_root[i];
+                *pairs += 1;
+                merged.severity = merged.severity.min(d.severity);
+                for side in d.sides {
+                    match merged
+                        .sides
+                        .iter_mut()
+                        .find(|s| s.value.to_lowercase() == side.value.to_lowercase())
+                    {
+                        Some(s) => s.evidence.extend(side.evidence),
+                        None => merged.sides.push(side),
+                    }
+                }
+            }
+        }
+    }
+    by_root
+        .into_iter()
+        .map(|(_, mut d, pairs)| {
+            if pairs > 1 {
+                let mut docs: Vec<usize> =
+                    d.sides.iter().flat_map(|s| s.evidence.iter().map(|e| e.doc)).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                d.explanation = format!(
+                    "{} ({} documents, {} versions in all)",
+                    d.explanation,
+                    docs.len(),
+                    d.sides.len()
+                );
+            }
+            d
+        })
+        .collect()
+}
+
+/// A side whose members are (document, the value's span, its claim or sentence): each
+/// member gives both spans as evidence.
+pub(crate) fn side_of(
+    value: String,
+    normalized: &str,
+    members: impl Iterator<Item = (usize, Span, Span)>,
+) -> Side {
+    Side {
+        value,
+        normalized: Some(normalized.to_string()),
+        evidence: members
+            .flat_map(|(doc, span, context)| [Evidence { doc, span }, Evidence { doc, span: context }])
+            .collect(),
+    }
+}
+
+/// "a, b says X; c says Y" for explanations: the documents of each side, then what
+/// `says` makes of the side.
+pub(crate) fn listing(ctx: &Ctx, sides: &[Side], says: impl Fn(&Side) -> String) -> String {
+    sides
+        .iter()
+        .map(|s| {
+            let mut names: Vec<&str> = s.evidence.iter().map(|e| ctx.doc_name(e.doc)).collect();
+            names.dedup();
+            format!("{} {}", names.join(", "), says(s))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A table of phrases from a data file of "phrase|class" lines: each phrase as folded
+/// words with its class, the longest phrases first.
+pub(crate) fn phrase_table(data: &'static str) -> Vec<(Vec<String>, String)> {
+    let mut table: Vec<(Vec<String>, String)> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('|'))
+        .map(|(p, c)| (p.split_whitespace().map(lexicon::fold).collect(), c.trim().to_string()))
+        .collect();
+    table.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    table
+}
+
+/// The longest phrase of `table` starting at word `i` of `words`.
+pub(crate) fn phrase_at<'t>(
+    table: &'t [(Vec<String>, String)],
+    words: &[lexicon::Word],
+    i: usize,
+) -> Option<&'t (Vec<String>, String)> {
+    table.iter().find(|(phrase, _)| {
+        words.len().saturating_sub(i) >= phrase.len()
+            && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.folded)
+    })
 }
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is

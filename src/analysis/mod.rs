@@ -60,37 +60,65 @@ pub struct Analysis {
 
 /// Runs the whole pipeline on `inputs`.
 pub fn run(inputs: &[Input], options: &Options) -> Analysis {
+    run_observed(inputs, options, &mut |_| {})
+}
+
+/// [`run`], calling `stage_done` with each stage's name as it ends (benches time the
+/// stages with it; the core itself reads no clock).
+pub fn run_observed(
+    inputs: &[Input],
+    options: &Options,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> Analysis {
     let mut docs: Vec<Doc> = inputs.iter().map(ingest::ingest).collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text)));
     make_ids_unique(&mut docs);
+    stage_done("ingest");
     for doc in &mut docs {
         segment::segment(doc);
         entities::extract(doc);
     }
+    stage_done("segment+entities");
     // Dates are resolved across documents: an undated article borrows the others' anchors.
     time::extract_all(&mut docs, options.reference);
+    stage_done("time");
     for doc in &mut docs {
         numbers::extract(doc);
     }
+    stage_done("numbers");
     let entities = entities::resolve(&mut docs);
+    stage_done("resolve");
     for doc in &mut docs {
         claims::extract(doc, &entities);
     }
+    stage_done("claims");
     let keys = align::ClaimKeys::build(&docs);
     let clusters = align::align(&docs, &keys);
+    stage_done("align");
     let disagreements = conflicts::find(&docs, &entities, &clusters, &keys);
+    stage_done("conflicts");
     Analysis { docs, entities, clusters, disagreements }
 }
 
 /// Gives repeated ids a suffix (`a`, `a-2`, `a-3`), so every finding names one document.
+/// Each id remembers the next suffix to try, so many copies of one id stay linear.
 fn make_ids_unique(docs: &mut [Doc]) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut first = std::collections::HashSet::new();
     for doc in docs.iter_mut() {
-        let mut n = 1;
+        if first.insert(doc.id.clone()) {
+            continue;
+        }
         let base = doc.id.clone();
-        while !seen.insert(doc.id.clone()) {
-            n += 1;
-            doc.id = format!("{base}-{n}");
+        let n = next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if seen.insert(id.clone()) {
+                doc.id = id;
+                break;
+            }
         }
     }
 }

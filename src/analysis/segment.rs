@@ -85,19 +85,143 @@ pub fn segment(doc: &mut Doc) {
             for span in sentences_in(text, piece) {
                 sentences.push(Sentence { span, paragraph: index });
             }
-            let slice = &text[piece.range()];
-            // A combining mark after a space makes UAX #29 glue the space to the word.
-            tokens.extend(
-                slice
-                    .unicode_word_indices()
-                    .map(|(i, w)| trim(slice, Span::new(i, i + w.len())).shift(piece.start))
-                    .filter(|t| !t.is_empty()),
-            );
+            tokens.extend(words(&text[piece.range()]).into_iter().map(|t| t.shift(piece.start)));
         }
     }
     doc.paragraphs = paragraphs;
     doc.sentences = sentences;
     doc.tokens = tokens;
+}
+
+/// The word tokens of `s`: its UAX #29 words that hold a letter or a digit, trimmed of
+/// whitespace (a combining mark after a space makes UAX #29 glue the space to the word),
+/// as spans relative to `s`. Text made only of ASCII, Latin letters and common news
+/// punctuation ([`word_class`]) is scanned here with the UAX #29 rules for those
+/// characters; any other text goes through `unicode-segmentation`.
+pub fn words(s: &str) -> Vec<Span> {
+    if let Some(words) = simple_words(s) {
+        return words;
+    }
+    s.unicode_word_indices()
+        .map(|(i, w)| trim(s, Span::new(i, i + w.len())))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The UAX #29 word-break classes of the characters [`simple_words`] handles.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// ALetter.
+    Letter,
+    Numeric,
+    ExtendNumLet,
+    MidLetter,
+    MidNum,
+    /// MidNumLet or Single_Quote.
+    MidNumLetQ,
+    /// Breaks on both sides (spaces, line breaks, other punctuation).
+    Other,
+}
+
+/// The word-break class of `c`, for the characters whose class is known here (`None` for
+/// the others).
+fn word_class(c: char) -> Option<WordClass> {
+    use WordClass::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Numeric,
+        '_' => ExtendNumLet,
+        ':' | '\u{B7}' => MidLetter,
+        ',' | ';' => MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLetQ,
+        '\u{0}'..='\u{7F}' => Other,
+        '\u{C0}'..='\u{24F}' if c != '\u{D7}' && c != '\u{F7}' => Letter,
+        '\u{A0}' | '\u{A3}' | '\u{A9}' | '\u{AB}' | '\u{B0}' | '\u{BB}' | '\u{2013}' | '\u{2014}'
+        | '\u{201C}' | '\u{201D}' | '\u{2022}' | '\u{2026}' | '\u{20AC}' | '\u{20B9}' => Other,
+        _ => return None,
+    })
+}
+
+/// The words of `s` when every character of it has a [`word_class`]: runs of letters,
+/// digits and connector punctuation (WB5, WB8-WB10, WB13a-b), joined across one middle
+/// mark between two letters (WB6-WB7: "don't", "U.S") or two digits (WB11-WB12:
+/// "1,175", "2.5"). `None` as soon as a character has no known class.
+fn simple_words(s: &str) -> Option<Vec<Span>> {
+    use WordClass::*;
+    let bytes = s.as_bytes();
+    let class_at = |i: usize| -> Option<(WordClass, usize)> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some((word_class(char::from(b))?, 1)),
+            Some(_) => {
+                let c = s[i..].chars().next()?;
+                Some((word_class(c)?, c.len_utf8()))
+            }
+            None => None,
+        }
+    };
+    let mut out = Vec::with_capacity(s.len() / 6);
+    // The current word: its start, the class of its last character, whether it has a
+    // letter or a digit.
+    let mut word: Option<(usize, WordClass, bool)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            // A space ends the current word.
+            if let Some((start, _, true)) = word {
+                out.push(Span::new(start, i));
+            }
+            word = None;
+            i += 1;
+            continue;
+        }
+        if bytes[i].is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits joins the current word or starts one.
+            let end =
+                bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| i + k);
+            let last = if bytes[end - 1].is_ascii_digit() { Numeric } else { Letter };
+            let start = word.map_or(i, |(start, _, _)| start);
+            word = Some((start, last, true));
+            i = end;
+            continue;
+        }
+        let (class, len) = class_at(i)?;
+        let joins_word = matches!(class, Letter | Numeric | ExtendNumLet);
+        if let Some((start, last, alphanumeric)) = word {
+            if joins_word {
+                word = Some((start, class, alphanumeric || class != ExtendNumLet));
+                i += len;
+                continue;
+            }
+            let bridge = match class {
+                MidLetter | MidNum | MidNumLetQ if i + len < bytes.len() => {
+                    let (next, next_len) = class_at(i + len)?;
+                    let bridges = match class {
+                        MidLetter => last == Letter && next == Letter,
+                        MidNum => last == Numeric && next == Numeric,
+                        _ => last == next && matches!(last, Letter | Numeric),
+                    };
+                    bridges.then_some((next, next_len))
+                }
+                _ => None,
+            };
+            if let Some((next, next_len)) = bridge {
+                word = Some((start, next, true));
+                i += len + next_len;
+                continue;
+            }
+            if alphanumeric {
+                out.push(Span::new(start, i));
+            }
+            word = None;
+        } else if joins_word {
+            word = Some((i, class, class != ExtendNumLet));
+        }
+        i += len;
+    }
+    if let Some((start, _, true)) = word {
+        out.push(Span::new(start, s.len()));
+    }
+    Some(out)
 }
 
 /// True for the characters that end a line.
@@ -109,12 +233,62 @@ pub fn is_line_break(c: char) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().filter(|&(_, c)| is_line_break(c)) {
+    let mut breaks = LineBreaks { bytes: text.as_bytes(), at: 0 };
+    while let Some((i, len)) = breaks.next() {
         push_trimmed(text, Span::new(start, i), &mut out);
-        start = i + c.len_utf8();
+        start = i + len;
     }
     push_trimmed(text, Span::new(start, text.len()), &mut out);
     out
+}
+
+/// The first line break ([`is_line_break`]) at or after byte `from` of `text`: its offset
+/// and byte length.
+pub fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
+    LineBreaks { bytes: text.as_bytes(), at: from }.next()
+}
+
+/// The last line break ([`is_line_break`]) that ends at or before byte `end` of `text`:
+/// its offset and byte length.
+pub fn previous_line_break(text: &str, end: usize) -> Option<(usize, usize)> {
+    let bytes = &text.as_bytes()[..end];
+    (0..bytes.len()).rev().find_map(|j| match bytes[j] {
+        b'\n' | b'\r' | 0x0B | 0x0C => Some((j, 1)),
+        0x85 if j >= 1 && bytes[j - 1] == 0xC2 => Some((j - 1, 2)),
+        0xA8 | 0xA9 if j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2 => Some((j - 2, 3)),
+        _ => None,
+    })
+}
+
+/// The line breaks of a text ([`is_line_break`]) as (byte offset, byte length), found by
+/// a byte scan.
+struct LineBreaks<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for LineBreaks<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        // Only these bytes can start a line break (0xC2: U+0085, 0xE2: U+2028/9); none of
+        // them is a UTF-8 continuation byte, so every hit lies on a char boundary.
+        while let Some(i) = next_line_break_lead(bytes, self.at) {
+            let len = match bytes[i] {
+                b'\n' | b'\r' | 0x0B | 0x0C => 1,
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+                _ => 0,
+            };
+            self.at = i + len.max(1);
+            if len > 0 {
+                return Some((i, len));
+            }
+        }
+        self.at = bytes.len();
+        None
+    }
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -134,6 +308,30 @@ pub fn trim(text: &str, span: Span) -> Span {
     } else {
         Span::new(start, end)
     }
+}
+
+/// The first position from `from` on that holds a byte below 0x0E, 0xC2 or 0xE2, eight
+/// bytes at a time.
+fn next_line_break_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // SWAR tests on eight bytes: nonzero exactly when some byte is zero (`zero_bytes`) or
+    // below 0x0E (`low`); the byte itself is then found one at a time.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let low = x.wrapping_sub(ONES * 0x0E) & !x & HIGHS;
+        let c2 = zero_bytes(x ^ (ONES * 0xC2));
+        let e2 = zero_bytes(x ^ (ONES * 0xE2));
+        if low | c2 | e2 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b <= 0x0D || b == 0xC2 || b == 0xE2).map(|k| i + k)
 }
 
 /// The paragraphs of `text`: one per non-blank line, or one per blank-line-separated
@@ -278,10 +476,21 @@ struct Quote {
 fn attributed_quotes(s: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut previous: Option<char> = None;
     // A straight quotation nested in a curly one: its closing mark closes nothing else.
     let mut nested_straight = false;
-    for (i, c) in s.char_indices() {
+    // Only quotation marks change the state: jump from one to the next (`"`, or the lead
+    // byte of a multi-byte mark).
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3)) {
+        let i = from + k;
+        let Some(c) = s[i..].chars().next() else { break };
+        from = i + c.len_utf8();
+        if !matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '「' | '」' | '『' | '』')
+        {
+            continue;
+        }
+        let previous = s[..i].chars().next_back();
         let opens_straight = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match (open, c) {
             (None, '“' | '„' | '«' | '「' | '『') => open = Some((i, c)),
@@ -311,7 +520,6 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
             }
             _ => {}
         }
-        previous = Some(c);
     }
     out
 }

@@ -17,6 +17,7 @@ use super::claims::Claim;
 use super::entities::Mention;
 use super::numbers::Quantity;
 use super::time::DateMention;
+use super::words::Tok;
 
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -182,6 +183,10 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Word tokens (Unicode word boundaries; punctuation and spaces left out), sorted.
     pub tokens: Vec<Span>,
+    /// The scanner tokens of the text (words, digit runs, punctuation: see
+    /// [`Tokens::scan`](super::words::Tokens::scan)), kept by the time stage for the
+    /// numbers stage, which takes them. Empty before and after.
+    pub scan: Vec<Tok>,
     /// Named-entity mentions (PERSON, ORG, GPE, LOC, NORP, EVENT): sorted, non-overlapping.
     pub mentions: Vec<Mention>,
     /// Temporal expressions with their resolved values, sorted.

@@ -244,6 +244,16 @@ impl<'t> Tokens<'t> {
         Tokens { text, toks }
     }
 
+    /// The tokens of `text`: `toks` when it holds them (a scan of this text kept
+    /// earlier), else a new scan.
+    pub fn of(text: &'t str, toks: Vec<Tok>) -> Tokens<'t> {
+        if toks.is_empty() {
+            Tokens::scan(text)
+        } else {
+            Tokens { text, toks }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }

@@ -9,7 +9,7 @@
 //!
 //! It does not compare months, years or ranges, nor claims the aligner kept apart.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -17,12 +17,14 @@ use super::super::align::ClaimRef;
 use super::super::claims::lexicon;
 use super::super::text::Span;
 use super::super::time::DateValue;
-use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+use super::{Ctx, Disagreement, DisagreementKind, Severity, Side};
 
 /// How many words before a date say what it dates ("meet with the mayor on Sunday").
 const CONTEXT_WORDS: usize = 3;
 
-/// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim.
+/// The content stems of the [`CONTEXT_WORDS`] words before a date, inside its claim. Two
+/// dates among the same words ("meet with the mayor on Sunday" and "conversation with
+/// Erdoğan tomorrow") date the same thing.
 fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
     let words = lexicon::words(ctx.text(doc, claim));
     let at = words.iter().position(|w| claim.start + w.end > date.start).unwrap_or(words.len());
@@ -31,14 +33,6 @@ fn context(ctx: &Ctx, doc: usize, date: Span, claim: Span) -> Vec<String> {
         .filter(|w| lexicon::is_content(&w.folded) && !lexicon::is_month(&w.folded))
         .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
         .collect()
-}
-
-/// True when two dates sit among the same words ("meet with the mayor on Sunday" and
-/// "conversation with Erdoğan tomorrow"): they date the same thing.
-fn shares_context(ctx: &Ctx, a: (usize, Span, Span), b: (usize, Span, Span)) -> bool {
-    let ca = context(ctx, a.0, a.1, a.2);
-    let cb = context(ctx, b.0, b.1, b.2);
-    ca.iter().any(|x| cb.contains(x))
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
@@ -69,6 +63,9 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
 /// how alike they must be at least.
 const BEST_PAIRS: usize = 5;
 const PAIR_SIMILARITY: f32 = 0.15;
+/// The most dated claims of one cluster compared pairwise (near-duplicate articles make
+/// huge clusters; the first ones decide).
+const MAX_COMPARED: usize = 64;
 
 /// The date disagreement among `claims` (aligned claims), if any.
 fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> {
@@ -98,21 +95,29 @@ fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> 
         if values.len() < 2 {
             return None;
         }
-        let docs_with = |day: Date| {
-            let mut d: Vec<usize> = dated.iter().filter(|x| x.0 == day).map(|x| x.1).collect();
-            d.sort_unstable();
-            d.dedup();
-            d
-        };
+        // The documents giving each day, and each dated claim's context words, computed once.
+        let mut docs_with: HashMap<Date, Vec<usize>> = HashMap::new();
+        for x in &dated {
+            docs_with.entry(x.0).or_default().push(x.1);
+        }
+        for docs in docs_with.values_mut() {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        let contexts: Vec<Vec<String>> = dated.iter().map(|x| context(ctx, x.1, x.2, x.3)).collect();
         // Two documents that each give only one of the two days, in claims that say
-        // nearly the same thing.
-        let genuine = dated.iter().any(|x| {
-            dated.iter().any(|y| {
-                x.0 != y.0
-                    && !docs_with(y.0).contains(&x.1)
-                    && !docs_with(x.0).contains(&y.1)
+        // nearly the same thing and date it among the same words.
+        let only_one = |x: &(Date, usize, Span, Span, ClaimRef), y: &(Date, usize, Span, Span, ClaimRef)| {
+            x.0 != y.0
+                && docs_with[&y.0].binary_search(&x.1).is_err()
+                && docs_with[&x.0].binary_search(&y.1).is_err()
+        };
+        let compared = &dated[..dated.len().min(MAX_COMPARED)];
+        let genuine = compared.iter().enumerate().any(|(i, x)| {
+            compared[i + 1..].iter().enumerate().any(|(j, y)| {
+                only_one(x, y)
+                    && contexts[i].iter().any(|w| contexts[i + 1 + j].contains(w))
                     && ctx.similarity(x.4, y.4) >= PAIR_SIMILARITY
-                    && shares_context(ctx, (x.1, x.2, x.3), (y.1, y.2, y.3))
             })
         });
         if !genuine {
@@ -124,25 +129,13 @@ fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> 
             .map(|&day| {
                 let members: Vec<&(Date, usize, Span, Span, ClaimRef)> =
                     dated.iter().filter(|x| x.0 == day).collect();
-                Side {
-                    value: ctx.text(members[0].1, members[0].2).to_string(),
-                    normalized: Some(day.to_string()),
-                    evidence: members
-                        .iter()
-                        .flat_map(|m| [Evidence { doc: m.1, span: m.2 }, Evidence { doc: m.1, span: m.3 }])
-                        .collect(),
-                }
+                let value = ctx.text(members[0].1, members[0].2).to_string();
+                super::side_of(value, &day.to_string(), members.iter().map(|m| (m.1, m.2, m.3)))
             })
             .collect();
-        let explanation = sides
-            .iter()
-            .map(|s| {
-                let mut names: Vec<&str> = s.evidence.iter().map(|e| ctx.doc_name(e.doc)).collect();
-                names.dedup();
-                format!("{} says {} ({})", names.join(", "), s.value, s.normalized.as_deref().unwrap_or(""))
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+        let explanation = super::listing(ctx, &sides, |s| {
+            format!("says {} ({})", s.value, s.normalized.as_deref().unwrap_or(""))
+        });
         Some(Disagreement {
             kind: DisagreementKind::Date,
             topic: format!("When: {summary}"),

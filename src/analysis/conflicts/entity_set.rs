@@ -1,71 +1,209 @@
 //! Entity-set disagreements: aligned claims (the same event in different documents) that
 //! list different participants.
 //!
-//! How: within a cluster, claims naming at least two people are lists; two lists from
-//! different documents disagree when each names someone the other leaves out. One disagreement per cluster, a side per distinct list. Low
+//! How: within a cluster, claims naming at least two people, or one person and unnamed
+//! participants given by their countries ("Starmer visited alongside leaders from France,
+//! Germany and Poland"), are lists. Two lists from different documents disagree when each
+//! names someone the other leaves out, or when the one naming fewer people leaves others
+//! unnamed. Findings of different clusters that share two people are one event's
+//! participants: they become one disagreement, with a side per distinct list. Low
 //! severity: a shorter list is usually less detail, not a contradiction.
 //!
 //! It relies on entity resolution: names it cannot resolve are not compared.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::super::align::ClaimRef;
+use super::super::claims::lexicon;
 use super::super::entities::{EntityId, Label};
-use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+use super::super::text::Span;
+use super::{Ctx, Disagreement, DisagreementKind, Evidence, Groups, Severity, Side};
+
+static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/group_nouns.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 const MIN_LIST: usize = 2;
 /// How alike two claims must be to be lists of the same event's participants.
 const MIN_SIMILARITY: f32 = 0.3;
+/// The most lists of one cluster compared pairwise.
+const MAX_COMPARED: usize = 64;
+/// How many people two findings must share to be about the same event.
+const MIN_SHARED_PEOPLE: usize = 2;
+/// How far after a group noun its first country may start, in bytes.
+const GROUP_REACH: usize = 12;
+
+/// A claim's participants: the people it names, sorted, and unnamed ones by country.
+struct List {
+    claim: ClaimRef,
+    people: Vec<EntityId>,
+    unnamed: Option<Span>,
+}
+
+/// "leaders from France, Germany and Poland": a group noun followed by two countries.
+fn unnamed_group(ctx: &Ctx, r: ClaimRef) -> Option<Span> {
+    let doc = &ctx.docs[r.doc];
+    let span = ctx.claim(r).span;
+    let text = doc.slice(span);
+    lexicon::words(text).iter().find_map(|w| {
+        if !GROUP_NOUNS.contains(w.folded.as_str()) {
+            return None;
+        }
+        let from = span.start + w.end;
+        let first = doc.mentions.partition_point(|m| m.span.start < from);
+        // A coordinated run of countries right after the noun ("from France, Germany, and
+        // Poland", "of the UK and Poland").
+        let mut countries: Vec<Span> = Vec::new();
+        for m in doc.mentions[first..].iter().take_while(|m| m.span.end <= span.end) {
+            let gap = doc.slice(Span::new(countries.last().map_or(from, |c| c.end), m.span.start));
+            let joined = match countries.is_empty() {
+                true => m.span.start <= from + GROUP_REACH && gap.split_whitespace().count() <= 2,
+                false => {
+                    gap.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty()
+                        || matches!(gap.trim_matches(|c: char| c == ',' || c.is_whitespace()), "and" | "or")
+                }
+            };
+            if m.label != Label::Gpe || !joined {
+                break;
+            }
+            countries.push(m.span);
+        }
+        let last = *countries.get(1..).and_then(|c| c.last())?;
+        // "the Prime Ministers of the UK and Poland, Keir Starmer and Donald Tusk": named after all.
+        let named_next = doc.mentions[first..]
+            .iter()
+            .find(|m| m.span.start >= last.end)
+            .is_some_and(|m| m.label == Label::Person && m.with_title.start <= last.end + 3);
+        (!named_next).then(|| Span::new(span.start + w.start, last.end))
+    })
+}
+
+fn lists(ctx: &Ctx, claims: &[ClaimRef]) -> Vec<List> {
+    claims
+        .iter()
+        .filter_map(|&r| {
+            let mut people: Vec<EntityId> = ctx
+                .claim(r)
+                .entities
+                .iter()
+                .copied()
+                .filter(|id| ctx.entities.get(id.0).is_some_and(|e| e.label == Label::Person))
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            let unnamed = if people.is_empty() { None } else { unnamed_group(ctx, r) };
+            (people.len() >= MIN_LIST || unnamed.is_some()).then_some(List { claim: r, people, unnamed })
+        })
+        .collect()
+}
+
+/// True when two lists of different documents name different participants.
+fn differ(ctx: &Ctx, a: &List, b: &List) -> bool {
+    if a.claim.doc == b.claim.doc || a.people == b.people {
+        return false;
+    }
+    let lacks = |x: &List, y: &List| x.people.iter().any(|p| y.people.binary_search(p).is_err());
+    let (fewer, more) = if a.people.len() <= b.people.len() { (a, b) } else { (b, a) };
+    let mutual = lacks(a, b) && lacks(b, a);
+    let left_unnamed = fewer.unnamed.is_some() && more.people.len() >= MIN_LIST && !lacks(fewer, more);
+    (mutual || left_unnamed) && ctx.similarity(a.claim, b.claim) >= MIN_SIMILARITY
+}
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+    // Each cluster's lists, when two of them differ.
+    let mut findings: Vec<Vec<List>> = Vec::new();
     for cluster in ctx.clusters {
         if cluster.doc_count() < 2 {
             continue;
         }
-        let lists: Vec<(usize, &super::super::align::ClaimRef, Vec<EntityId>)> = cluster
-            .claims
-            .iter()
-            .map(|r| {
-                let ids: Vec<EntityId> = ctx
-                    .claim(*r)
-                    .entities
-                    .iter()
-                    .copied()
-                    .filter(|id| ctx.entities.get(id.0).is_some_and(|e| e.label == Label::Person))
-                    .collect();
-                (r.doc, r, ids)
-            })
-            .filter(|(_, _, ids)| ids.len() >= MIN_LIST)
-            .collect();
-        let differs = lists.iter().enumerate().any(|(i, a)| {
-            lists[i + 1..].iter().any(|b| {
-                a.0 != b.0
-                    && a.2.iter().any(|x| !b.2.contains(x))
-                    && b.2.iter().any(|y| !a.2.contains(y))
-                    && ctx.similarity(*a.1, *b.1) >= MIN_SIMILARITY
-            })
-        });
-        if !differs {
-            continue;
+        let lists = lists(ctx, &cluster.claims);
+        // Near-duplicate articles make huge clusters: the first lists decide.
+        let compared = &lists[..lists.len().min(MAX_COMPARED)];
+        let differs =
+            compared.iter().enumerate().any(|(i, a)| compared[i + 1..].iter().any(|b| differ(ctx, a, b)));
+        if differs {
+            findings.push(lists);
         }
-        let name = |id: &EntityId| ctx.entities.get(id.0).map_or(String::new(), |e| e.name.clone());
-        let sides: Vec<Side> = lists
-            .iter()
-            .map(|(doc, r, ids)| Side {
-                value: ids.iter().map(name).collect::<Vec<_>>().join(", "),
-                normalized: None,
-                evidence: vec![Evidence { doc: *doc, span: ctx.claim(**r).span }],
-            })
-            .collect();
-        let explanation = sides
-            .iter()
-            .zip(&lists)
-            .map(|(s, l)| format!("{} lists {}", ctx.doc_name(l.0), s.value))
-            .collect::<Vec<_>>()
-            .join("; ");
-        out.push(Disagreement {
-            kind: DisagreementKind::EntitySet,
-            topic: format!("Who took part: {}", cluster.summary),
-            severity: Severity::Low,
-            explanation,
-            sides,
-        });
+    }
+    // Findings sharing people are one event's participants.
+    let people: Vec<Vec<EntityId>> = findings
+        .iter()
+        .map(|f| {
+            let mut p: Vec<EntityId> = f.iter().flat_map(|l| l.people.iter().copied()).collect();
+            p.sort_unstable();
+            p.dedup();
+            p
+        })
+        .collect();
+    let mut by_person: HashMap<EntityId, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for id in p {
+            by_person.entry(*id).or_default().push(i);
+        }
+    }
+    let mut groups = Groups::new(findings.len());
+    for (i, p) in people.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for id in p {
+            for &j in &by_person[id] {
+                if j > i {
+                    *shared.entry(j).or_insert(0) += 1;
+                }
+            }
+        }
+        for (j, n) in shared {
+            if n >= MIN_SHARED_PEOPLE {
+                groups.join(i, j);
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = groups.groups();
+    let grouped: HashSet<usize> = members.iter().flatten().copied().collect();
+    members.extend((0..findings.len()).filter(|i| !grouped.contains(i)).map(|i| vec![i]));
+    members.sort();
+    for group in members {
+        let lists: Vec<&List> = group.iter().flat_map(|&i| &findings[i]).collect();
+        out.push(disagreement(ctx, &lists));
+    }
+}
+
+/// One disagreement, a side per distinct list (the same people, and unnamed ones or not).
+fn disagreement(ctx: &Ctx, lists: &[&List]) -> Disagreement {
+    let name = |id: &EntityId| ctx.entities.get(id.0).map_or(String::new(), |e| e.name.clone());
+    let mut sides: Vec<(&List, Side)> = Vec::new();
+    for list in lists {
+        let evidence = Evidence { doc: list.claim.doc, span: ctx.claim(list.claim).span };
+        let same = sides
+            .iter_mut()
+            .find(|(l, _)| l.people == list.people && l.unnamed.is_some() == list.unnamed.is_some());
+        match same {
+            Some((_, side)) => side.evidence.push(evidence),
+            None => {
+                let mut value = list.people.iter().map(name).collect::<Vec<_>>().join(", ");
+                if let Some(u) = list.unnamed {
+                    value = format!("{value} and {}", ctx.text(list.claim.doc, u));
+                }
+                sides.push((list, Side { value, normalized: None, evidence: vec![evidence] }));
+            }
+        }
+    }
+    let explanation = sides
+        .iter()
+        .map(|(l, s)| format!("{} lists {}", ctx.doc_name(l.claim.doc), s.value))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let first = lists[0].claim;
+    let summary = super::head(ctx.text(first.doc, ctx.claim(first).span), 12);
+    Disagreement {
+        kind: DisagreementKind::EntitySet,
+        topic: format!("Who took part: {summary}"),
+        severity: Severity::Low,
+        explanation,
+        sides: sides.into_iter().map(|(_, s)| s).collect(),
     }
 }

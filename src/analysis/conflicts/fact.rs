@@ -9,6 +9,9 @@
 //! - No response vs a response: one outlet says an actor did not respond ("no response
 //!   from Kyiv"), another reports that actor's side responding (a statement by someone
 //!   the text ties to the same country, about the same offer).
+//! - A different member in a pair of the same things: aligned claims with "x and y N"
+//!   sharing the noun and one member but not the other ("energy and financial sectors"
+//!   vs "energy and banking sectors"). Paraphrase groups fold synonyms first.
 //! - Polarity and antonyms in aligned claims: one negated and the other not, or opposite
 //!   words ("accepted" vs "rejected").
 //!
@@ -85,26 +88,37 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         .collect();
     let mut cache: HashMap<ClaimRef, Words> = HashMap::new();
     let mut seen: HashSet<(ClaimRef, ClaimRef)> = HashSet::new();
+    // (first claim, second claim, which check, the pair's disagreement)
+    let mut found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)> = Vec::new();
     for &(a, b, sim) in &pairs {
-        if sim < 0.1 {
+        if sim < 0.1 || !seen.insert((a, b)) {
             continue;
         }
         cache.entry(a).or_insert_with(|| words(ctx, a));
         cache.entry(b).or_insert_with(|| words(ctx, b));
         let (wa, wb) = (&cache[&a], &cache[&b]);
-        let found = substitution(ctx, a, b, wa, wb).or_else(|| swap(ctx, a, b, wa, wb)).or_else(|| {
+        let pair = substitution(ctx, a, b, wa, wb)
+            .map(|d| (0, d))
+            .or_else(|| swap(ctx, a, b, wa, wb).map(|d| (1, d)));
+        let pair = pair.or_else(|| {
             if ctx.same_cluster(a, b) && sim >= 0.45 {
-                polarity(ctx, a, b, wa, wb)
+                polarity(ctx, a, b, wa, wb).map(|d| (2, d))
             } else {
                 None
             }
         });
-        if let Some(d) = found {
-            if seen.insert((a, b)) {
-                out.push(d);
+        let pair = pair.or_else(|| {
+            if ctx.same_cluster(a, b) {
+                list_member(ctx, a, b, wa, wb).map(|d| (3, d))
+            } else {
+                None
             }
+        });
+        if let Some((check, d)) = pair {
+            found.push((a, b, check, d));
         }
     }
+    out.extend(super::merge_connected(found));
     no_response(ctx, out);
 }
 
@@ -315,6 +329,49 @@ fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<D
                     });
                 }
             }
+        }
+    }
+    None
+}
+
+/// The pairs "x and y N" of a claim (lower-case content words): (x, y, N) word indices.
+fn pairs_of_things(w: &Words) -> Vec<(usize, usize, usize)> {
+    let plain = |i: usize| !w.capitalised[i] && lexicon::is_content(&w.folded[i]);
+    (1..w.folded.len().saturating_sub(2))
+        .filter(|&i| w.folded[i] == "and" && plain(i - 1) && plain(i + 1) && plain(i + 2))
+        .map(|i| (i - 1, i + 1, i + 2))
+        .collect()
+}
+
+/// Aligned claims listing a pair of the same things that differ in one member.
+fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+    for (xa, ya, na) in pairs_of_things(wa) {
+        for (xb, yb, nb) in pairs_of_things(wb) {
+            if wa.stems[na] != wb.stems[nb] {
+                continue;
+            }
+            let (ma, mb) = ([&wa.stems[xa], &wa.stems[ya]], [&wb.stems[xb], &wb.stems[yb]]);
+            let shared = ma.iter().filter(|m| mb.contains(m)).count();
+            // One member in common, the other different and named by neither claim elsewhere.
+            let Some(only_a) = ma.iter().position(|m| !mb.contains(m)) else { continue };
+            let Some(only_b) = mb.iter().position(|m| !ma.contains(m)) else { continue };
+            if shared != 1 || wb.stems.contains(ma[only_a]) || wa.stems.contains(mb[only_b]) {
+                continue;
+            }
+            let span_a = Span::new(wa.spans[xa].start, wa.spans[na].end);
+            let span_b = Span::new(wb.spans[xb].start, wb.spans[nb].end);
+            let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
+            return Some(Disagreement {
+                kind: DisagreementKind::Fact,
+                topic: format!("Which {}: {}", wa.folded[na], head(ctx.text(a.doc, ctx.claim(a).span), 10)),
+                severity: Severity::Low,
+                explanation: format!(
+                    "{} says “{va}”, {} says “{vb}”",
+                    ctx.doc_name(a.doc),
+                    ctx.doc_name(b.doc)
+                ),
+                sides: vec![claim_side(ctx, a, va, &[span_a]), claim_side(ctx, b, vb, &[span_b])],
+            });
         }
     }
     None

@@ -12,9 +12,13 @@
 //! vice versa: two parties' figures that every outlet reports alike are not. The
 //! explanation says when the documents were published on different dates.
 //!
+//! The same figure given for different stretches of time ("during the truce" vs "on the
+//! day it began", from `count_scopes.txt`) is a disagreement too.
+//!
 //! It does not tell apart two different things counted with the same words.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::super::align::ClaimRef;
 use super::super::claims::lexicon;
@@ -38,6 +42,9 @@ struct Item {
     context: Span,
     severe: bool,
     written: String,
+    /// The stretch of time the figure covers, when its clause says ("during", "on the
+    /// first day", "a day").
+    scope: Option<&'static str>,
 }
 
 const MAX_POSTING: usize = 64;
@@ -105,6 +112,7 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         return None;
     }
     let context = d.sentence_at(q.span.start).map(|i| d.sentences[i].span).unwrap_or(q.span);
+    let sentence = context;
     // Claims are sorted and disjoint: only the last one starting at or before it can hold it.
     let claim = d.claims.partition_point(|c| c.span.start <= q.span.start).checked_sub(1);
     let claim = claim.filter(|&c| d.claims[c].span.contains(q.span)).map(|c| ClaimRef { doc, claim: c });
@@ -206,7 +214,36 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         context,
         severe,
         written: d.slice(q.span).to_string(),
+        scope: scope(
+            d.slice(near),
+            q.span.start - near.start,
+            d.slice(window(&d.text, sentence, Span::new(sentence.start, sentence.start), OPENING_BYTES)),
+        ),
     })
+}
+
+/// Scope phrase (folded words) -> scope, longest phrases first.
+static SCOPES: LazyLock<Vec<(Vec<String>, String)>> =
+    LazyLock::new(|| super::phrase_table(include_str!("../../data/count_scopes.txt")));
+
+/// How far into its sentence an opening scope phrase is read, in bytes.
+const OPENING_BYTES: usize = 64;
+
+/// The scope of the figure at byte `at` of `near` (the words around it in its sentence): a
+/// scope phrase in its clause, or one opening the sentence (`opening`, the sentence's first
+/// words: "On the first day of the truce, ... 700 violations").
+fn scope(near: &str, at: usize, opening: &str) -> Option<&'static str> {
+    let bounds = |c: char| matches!(c, ',' | ';' | ':' | '.' | '—' | '–' | '(' | ')');
+    let at = at.min(near.len());
+    let clause_start =
+        near[..at].char_indices().rev().find(|(_, c)| bounds(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_end = near[at..].find(bounds).map_or(near.len(), |i| at + i);
+    let phrase_in = |text: &str, opening: bool| {
+        let words = lexicon::words(text);
+        let starts = if opening { 0..words.len().min(1) } else { 0..words.len() };
+        starts.into_iter().find_map(|i| super::phrase_at(&SCOPES, &words, i).map(|(_, scope)| scope.as_str()))
+    };
+    phrase_in(&near[clause_start..clause_end], false).or_else(|| phrase_in(opening, true))
 }
 
 fn is_lower_bound(a: Approx) -> bool {
@@ -351,7 +388,8 @@ fn disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreeme
     let many_things =
         (0..ctx.docs.len()).any(|d| side_docs.iter().filter(|docs| docs.contains(&d)).count() >= 3);
     if sides.len() < 2 || !genuine || many_things {
-        return None;
+        // Figures that agree may still cover different stretches of time.
+        return sides.iter().find_map(|(_, members)| scope_disagreement(ctx, items, members));
     }
     let topic_key = most_common_key(items, group);
     let severe = group.iter().any(|&i| items[i].severe);
@@ -398,6 +436,49 @@ fn disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreeme
         kind: DisagreementKind::Number,
         topic: format!("How many: {topic_key}"),
         severity: if severe { Severity::High } else { Severity::Medium },
+        explanation,
+        sides,
+    })
+}
+
+/// The same figure for different stretches of time: one document gives it for a day,
+/// another for a whole period. Each of two documents must give it with one scope only.
+fn scope_disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreement> {
+    let mut by_doc: HashMap<usize, Vec<&str>> = HashMap::new();
+    for &i in group {
+        let entry = by_doc.entry(items[i].doc).or_default();
+        entry.extend(items[i].scope);
+        entry.sort_unstable();
+        entry.dedup();
+    }
+    let single: Vec<&str> = by_doc.values().filter(|s| s.len() == 1).map(|s| s[0]).collect();
+    if !single.iter().any(|s| *s != single[0]) {
+        return None;
+    }
+    let mut scopes: Vec<&str> = group.iter().filter_map(|&i| items[i].scope).collect();
+    scopes.sort_unstable();
+    scopes.dedup();
+    let sides: Vec<Side> = scopes
+        .iter()
+        .map(|scope| {
+            let members: Vec<&Item> =
+                group.iter().map(|&i| &items[i]).filter(|it| it.scope == Some(scope)).collect();
+            let value = format!("{} ({})", members[0].written, scope);
+            super::side_of(value, scope, members.iter().map(|m| (m.doc, m.span, m.context)))
+        })
+        .collect();
+    let explanation = super::listing(ctx, &sides, |s| {
+        let over = match s.normalized.as_deref() {
+            Some("day") => "for a single day",
+            Some("rate") => "per unit of time",
+            _ => "for a whole period",
+        };
+        format!("gives {} {over}", items[group[0]].written)
+    });
+    Some(Disagreement {
+        kind: DisagreementKind::Number,
+        topic: format!("Over what time: {}", most_common_key(items, group)),
+        severity: Severity::Medium,
         explanation,
         sides,
     })

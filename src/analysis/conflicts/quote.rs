@@ -192,9 +192,12 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             }
         }
     }
-    for (i, j) in misattributed {
-        out.push(attribution(ctx, &items[i], &items[j]));
-    }
+    // The same words credited to many speakers (near-duplicate articles): one finding.
+    let pairs = misattributed
+        .into_iter()
+        .map(|(i, j)| (items[i].claim, items[j].claim, 0, attribution(ctx, &items[i], &items[j])))
+        .collect();
+    out.extend(super::merge_connected(pairs));
 }
 
 fn evidence(item: &Item, claim_span: Span) -> Vec<Evidence> {

@@ -12,6 +12,7 @@
 //!
 //! It does not find other lower-case names, nested entities, or names inside words.
 
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -20,6 +21,10 @@ use super::lexicon::{flag, FastSet, Lexicon, LEXICON};
 use super::normalize::{fold, is_all_caps, is_capitalised};
 use super::{Cue, Label, Mention};
 use crate::analysis::text::{Doc, Exclusion, Span};
+
+/// How many `is_lower_word` questions a document's tokens are scanned for before a set of
+/// its lower-case words is built.
+const LOWER_WORD_SCANS: usize = 16;
 
 /// The longest run of capitalised words considered as one name.
 const MAX_RUN: usize = 8;
@@ -62,6 +67,7 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "municipality",
     "area",
+    "station",
 ];
 
 /// Reporting verbs that mark a speaker right before or after a name.
@@ -107,11 +113,6 @@ pub fn extract(doc: &mut Doc) {
         &doc.tokens
     };
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
-    let lower_words: FastSet<&str> = tokens
-        .iter()
-        .map(|t| &text[t.range()])
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
     let feats = token_flags(lex, text, tokens);
     let ctx = Context {
         lex,
@@ -119,7 +120,8 @@ pub fn extract(doc: &mut Doc) {
         tokens,
         feats: &feats,
         sentence_starts: &sentence_starts,
-        lower_words: &lower_words,
+        lower_words: OnceCell::new(),
+        lower_word_questions: Cell::new(0),
     };
 
     let mut found: Vec<Mention> = Vec::new();
@@ -244,10 +246,36 @@ struct Context<'a> {
     feats: &'a [u16],
     /// Sorted starts of the sentences.
     sentence_starts: &'a [usize],
-    lower_words: &'a FastSet<&'a str>,
+    /// The words of the text that start with a lower-case letter (built when first asked).
+    lower_words: OnceCell<FastSet<&'a str>>,
+    /// How often `is_lower_word` was asked.
+    lower_word_questions: Cell<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// True when `word` is a token of the text that starts with a lower-case letter. The
+    /// first few questions are answered by a scan of the tokens, later ones by a set of
+    /// those words built once (so the cost stays linear).
+    fn is_lower_word(&self, word: &str) -> bool {
+        if !word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let asked = self.lower_word_questions.get();
+        if asked < LOWER_WORD_SCANS {
+            self.lower_word_questions.set(asked + 1);
+            return self.tokens.iter().any(|t| t.len() == word.len() && &self.text[t.range()] == word);
+        }
+        self.lower_words
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .map(|t| &self.text[t.range()])
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .collect()
+            })
+            .contains(word)
+    }
+
     fn word(&self, i: usize) -> &str {
         &self.text[self.tokens[i].range()]
     }
@@ -313,6 +341,10 @@ impl Context<'_> {
 
     /// A capitalised word that can be part of a name (not "XfeMEzPveZ"-like code).
     fn starts_run(&self, i: usize) -> bool {
+        // What follows needs an upper-case first letter.
+        if self.feats[i] & CAPITALISED == 0 {
+            return false;
+        }
         let w = self.word(i);
         is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic) && case_changes(w) < 2
     }
@@ -479,7 +511,7 @@ impl Context<'_> {
         let matches = lex.gazetteer_matches(whole);
         if let Some(entry) = matches.first().filter(|m| m.start == 0 && m.end == whole.len()).map(|m| m.entry)
         {
-            let cue = if initial && n == 1 && self.lower_words.contains(whole.to_lowercase().as_str()) {
+            let cue = if initial && n == 1 && self.is_lower_word(&whole.to_lowercase()) {
                 Cue::Initial
             } else {
                 Cue::Gazetteer
@@ -824,7 +856,11 @@ const ALL_CAPS: u16 = 1 << 14;
 const LONG: u16 = 1 << 15;
 
 /// The shape of a word in one pass over its characters.
+#[inline]
 fn shape(word: &str) -> u16 {
+    if word.is_ascii() {
+        return ascii_shape(word.as_bytes());
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return 0 };
     let mut bits = 0;
@@ -849,6 +885,28 @@ fn shape(word: &str) -> u16 {
     bits
 }
 
+/// [`shape`] of an ASCII word, byte by byte.
+#[inline]
+fn ascii_shape(word: &[u8]) -> u16 {
+    let Some(&first) = word.first() else { return 0 };
+    let mut bits = 0;
+    if first.is_ascii_alphabetic() {
+        bits |= ALPHABETIC;
+    }
+    if first.is_ascii_uppercase() {
+        bits |= CAPITALISED;
+    }
+    let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let lower = word.iter().any(u8::is_ascii_lowercase);
+    if !lower && letters >= 2 {
+        bits |= ALL_CAPS;
+    }
+    if word.len() >= 4 {
+        bits |= LONG;
+    }
+    bits
+}
+
 /// The lexicon flags and shape bits of every token. A word's flags are those of its part before an
 /// apostrophe ("I’ve" is "I"); an all-caps word is a "never a name" word only when it is
 /// longer than two letters and no gazetteer acronym ("OUT" is, "US" and "WHO" are not).
@@ -862,7 +920,12 @@ fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
             if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
                 return shape;
             }
-            let head = word.split(['\'', '’']).next().unwrap_or(word);
+            // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
+            let bytes = word.as_bytes();
+            let apostrophe = (0..bytes.len()).find(|&i| {
+                bytes[i] == b'\'' || bytes[i] == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..])
+            });
+            let head = apostrophe.map_or(word, |i| &word[..i]);
             let mut f = lex.flags(head, &mut scratch) | shape;
             if f & flag::NOT_NAME != 0
                 && f & ALL_CAPS != 0

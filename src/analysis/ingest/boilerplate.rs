@@ -16,9 +16,11 @@
 //!
 //! It does not look at layout (there is none in pasted text), and its cues are English.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use super::super::segment::lines;
@@ -27,13 +29,18 @@ use super::super::text::{Excluded, Exclusion, Format, Span};
 /// The cues of `src/data/boilerplate.txt`, by kind.
 #[derive(Default)]
 struct Cues {
-    lines: Vec<String>,
-    headings: Vec<String>,
-    prefixes: Vec<String>,
+    lines: HashSet<String>,
+    headings: HashSet<String>,
+    /// `prefix` cues by their first word.
+    prefixes: HashMap<String, Vec<String>>,
     contains: Vec<String>,
     captions: Vec<String>,
     caption_prefixes: Vec<String>,
     caption_suffixes: Vec<String>,
+    /// The most words in a `line` cue: a longer line never equals one.
+    line_words: usize,
+    /// The most words in a `prefix` cue: the normal form of a long line is kept to this many.
+    prefix_words: usize,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -45,24 +52,38 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         }
         let Some((kind, phrase)) = line.split_once('|') else { continue };
         let phrase = phrase.trim().to_string();
-        let list = match kind.trim() {
-            "line" => &mut cues.lines,
-            "heading" => &mut cues.headings,
-            "prefix" => &mut cues.prefixes,
-            "contains" => &mut cues.contains,
-            "caption" => &mut cues.captions,
-            "caption-prefix" => &mut cues.caption_prefixes,
-            "caption-suffix" => &mut cues.caption_suffixes,
-            _ => continue,
-        };
-        list.push(phrase);
+        let words = phrase.split(' ').count();
+        match kind.trim() {
+            "line" => {
+                cues.line_words = cues.line_words.max(words);
+                cues.lines.insert(phrase);
+            }
+            "heading" => {
+                cues.headings.insert(phrase);
+            }
+            "prefix" => {
+                cues.prefix_words = cues.prefix_words.max(words);
+                let first = phrase.split(' ').next().unwrap_or_default().to_string();
+                cues.prefixes.entry(first).or_default().push(phrase);
+            }
+            "contains" => cues.contains.push(phrase),
+            "caption" => cues.captions.push(phrase),
+            "caption-prefix" => cues.caption_prefixes.push(phrase),
+            "caption-suffix" => cues.caption_suffixes.push(phrase),
+            _ => {}
+        }
     }
     cues
 });
 
 /// The `caption` cues, searched in one pass (ASCII case-insensitive).
 static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().ascii_case_insensitive(true).build(&CUES.captions).expect("valid caption cues")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&CUES.captions)
+        .expect("valid caption cues")
 });
 
 /// `contains` cues and copyright marks only count in lines this short: a long line that
@@ -83,13 +104,112 @@ static MARKDOWN_IMAGE: LazyLock<Regex> =
 static MARKDOWN_LINK_DEFINITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]]+\]:\s*\S+").expect("valid regex"));
 
-/// A line with its normalised form (lowercase, punctuation as spaces, spaces collapsed;
-/// left empty for lines too long to be chrome).
+/// A line with its normalised form: the whole line's when it has at most
+/// [`whole_normal_words`] words, else only its first [`Cues::prefix_words`] words (enough
+/// for the prefix cues; [`full_normal`] gives the rest when a rule needs it). Left empty
+/// for lines too long to be chrome.
 struct Line<'a> {
     span: Span,
     raw: &'a str,
     normal: String,
+    /// `normal` holds only the first words of the line.
+    truncated: bool,
     words: usize,
+}
+
+/// Lines with at most this many words keep their whole normal form: every rule that
+/// compares a whole line (line cues, `contains` cues) applies only to lines this short.
+fn whole_normal_words() -> usize {
+    MAX_CONTAINS_WORDS.max(CUES.line_words)
+}
+
+/// The whole normal form of a line.
+fn full_normal<'l>(line: &'l Line) -> Cow<'l, str> {
+    if line.truncated {
+        Cow::Owned(normalize(line.raw))
+    } else {
+        Cow::Borrowed(&line.normal)
+    }
+}
+
+/// The number of whitespace-separated words of `s` and of its alphanumeric runs (the
+/// words of [`normalize`]`(s)`), in one pass.
+fn word_counts(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        return ascii_word_counts(s.as_bytes());
+    }
+    const SPACE: u8 = 1;
+    const ALPHANUMERIC: u8 = 2;
+    /// The kind of each ASCII byte.
+    const ASCII_KINDS: [u8; 128] = {
+        let mut kinds = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            kinds[b] = if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
+                SPACE
+            } else if byte.is_ascii_alphanumeric() {
+                ALPHANUMERIC
+            } else {
+                0
+            };
+            b += 1;
+        }
+        kinds
+    };
+    let bytes = s.as_bytes();
+    let (mut spaced, mut runs) = (0, 0);
+    // The kind of the character before: at the start, as after a space.
+    let mut previous = SPACE;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let kind = if b < 0x80 {
+            i += 1;
+            ASCII_KINDS[usize::from(b)]
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            u8::from(c.is_whitespace()) * SPACE | u8::from(c.is_alphanumeric()) * ALPHANUMERIC
+        };
+        spaced += usize::from(!kind & previous & SPACE);
+        runs += usize::from((kind & !previous & ALPHANUMERIC) >> 1);
+        previous = kind;
+    }
+    (spaced, runs)
+}
+
+/// [`word_counts`] of ASCII text, in a loop the compiler can vectorise.
+fn ascii_word_counts(bytes: &[u8]) -> (usize, usize) {
+    let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
+    let alphanumeric = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
+    let Some(&first) = bytes.first() else { return (0, 0) };
+    let mut spaced = usize::from(!space(first));
+    let mut runs = usize::from(alphanumeric(first));
+    for pair in bytes.windows(2) {
+        spaced += usize::from(space(pair[0]) & !space(pair[1]));
+        runs += usize::from(!alphanumeric(pair[0]) & alphanumeric(pair[1]));
+    }
+    (spaced, runs)
+}
+
+/// [`normalize`] of the first `max_words` alphanumeric runs of `s`.
+fn normalize_first_words(s: &str, max_words: usize) -> String {
+    let mut end = s.len();
+    let mut runs = 0;
+    let mut in_run = false;
+    for (i, c) in s.char_indices() {
+        let alphanumeric = c.is_alphanumeric();
+        if alphanumeric && !in_run {
+            if runs == max_words {
+                end = i;
+                break;
+            }
+            runs += 1;
+        }
+        in_run = alphanumeric;
+    }
+    normalize(&s[..end])
 }
 
 /// Lowercase, every non-alphanumeric run turned into one space, trimmed.
@@ -140,18 +260,20 @@ fn contains_phrase(normal: &str, phrase: &str) -> bool {
 
 /// The excluded ranges of `text`: sorted, non-overlapping.
 pub fn find(text: &str, format: Format) -> Vec<Excluded> {
+    let whole_limit = whole_normal_words();
     let lines: Vec<Line> = lines(text)
         .into_iter()
         .map(|span| {
             let raw = &text[span.range()];
-            let words = raw.split_whitespace().take(MAX_CHROME_WORDS + 1).count();
-            let normal = if words <= MAX_CHROME_WORDS { normalize(raw) } else { String::new() };
-            let words = if words <= MAX_CHROME_WORDS {
-                normal.split(' ').filter(|w| !w.is_empty()).count()
+            let (spaced, runs) = word_counts(raw);
+            let (normal, truncated, words) = if spaced > MAX_CHROME_WORDS {
+                (String::new(), false, spaced)
+            } else if runs <= whole_limit {
+                (normalize(raw), false, runs)
             } else {
-                words
+                (normalize_first_words(raw, CUES.prefix_words.max(2)), true, runs)
             };
-            Line { span, raw, normal, words }
+            Line { span, raw, normal, truncated, words }
         })
         .collect();
     let mut out: Vec<Excluded> = Vec::new();
@@ -161,7 +283,7 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
             Some(Exclusion::Chrome)
         } else {
             in_related_block = false;
-            if CUES.headings.contains(&line.normal) && line.words <= 8 {
+            if line.words <= 8 && CUES.headings.contains(&line.normal) {
                 in_related_block = true;
                 Some(Exclusion::Chrome)
             } else {
@@ -170,12 +292,13 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
         };
         match kind {
             Some(kind) => out.push(Excluded { span: line.span, kind }),
-            None => {
+            None if line.raw.contains('(') => {
                 for m in INLINE_CHROME.find_iter(line.raw) {
                     let span = Span::new(m.start(), m.end()).shift(line.span.start);
                     out.push(Excluded { span, kind: Exclusion::Chrome });
                 }
             }
+            None => {}
         }
     }
     out
@@ -214,8 +337,11 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         return (!(format == Format::Markdown && line.raw.starts_with("---"))).then_some(Exclusion::Chrome);
     }
     let short = line.words <= MAX_CONTAINS_WORDS;
-    if cues.lines.contains(&line.normal)
-        || cues.prefixes.iter().any(|c| starts_with_phrase(&line.normal, c))
+    if (!line.truncated && cues.lines.contains(&line.normal))
+        || cues
+            .prefixes
+            .get(line.normal.split(' ').next().unwrap_or_default())
+            .is_some_and(|cues| cues.iter().any(|c| starts_with_phrase(&line.normal, c)))
         || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
         || (short && is_copyright(line.raw))
         || is_navigation(line, lines, index)
@@ -235,22 +361,38 @@ fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
 
 fn is_copyright(raw: &str) -> bool {
     let t = raw.trim_start();
-    t.starts_with('©') || t.contains(" © ") || t.to_lowercase().starts_with("(c) ")
+    t.starts_with('©') || t.contains(" © ") || starts_with_ignore_case(t, "(c) ")
 }
 
 /// Navigation: several short items separated by `|`, `»`, `›`, `•` or `>`, or a
 /// breadcrumb starting with "Home" that ends with another line of the text (the title).
 fn is_navigation(line: &Line, lines: &[Line], index: usize) -> bool {
-    let items: Vec<&str> = line.raw.split(['|', '»', '›', '•', '>']).map(str::trim).collect();
-    if items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 4) {
+    const SEPARATORS: [char; 5] = ['|', '»', '›', '•', '>'];
+    // Three items need two separators: look for them with a byte scan first (`|`, `>`,
+    // and the lead bytes of the others).
+    let bytes = line.raw.as_bytes();
+    let (mut separators, mut from) = (0, 0);
+    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'|' | b'>' | 0xC2 | 0xE2)) {
+        let c = line.raw[from + k..].chars().next().unwrap_or_default();
+        from += k + c.len_utf8();
+        separators += usize::from(SEPARATORS.contains(&c));
+        if separators == 2 {
+            break;
+        }
+    }
+    if separators == 2 && line.raw.split(SEPARATORS).all(|item| item.split_whitespace().nth(4).is_none()) {
         return true;
     }
     if line.normal.starts_with("home ") && line.words <= 30 {
+        let normal = full_normal(line);
         let nearby = lines.iter().skip(index + 1).take(3);
         return nearby.into_iter().any(|other| {
-            other.normal.len() >= 10
-                && other.normal.len() < line.normal.len()
-                && line.normal.ends_with(&other.normal)
+            // A line with more words than this one cannot end it.
+            if other.words > line.words {
+                return false;
+            }
+            let other = full_normal(other);
+            other.len() >= 10 && other.len() < normal.len() && normal.ends_with(other.as_ref())
         });
     }
     false

@@ -20,9 +20,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use super::super::segment::{is_line_break, trim};
+use super::super::segment::{next_line_break, previous_line_break, trim};
 use super::super::text::{DocMeta, Excluded, Exclusion, Format, Found, Span};
 use super::boilerplate::normalize;
 use super::html::Head;
@@ -62,6 +62,35 @@ static OUTLETS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     map
 });
 
+/// The most words in a normalised outlet name: a longer text is no outlet name.
+static OUTLET_WORDS: LazyLock<usize> =
+    LazyLock::new(|| OUTLETS.keys().map(|k| k.split(' ').count()).max().unwrap_or(0));
+
+/// The outlet `s` names, if it is a known outlet name or alias (any case and punctuation).
+fn known_outlet(s: &str) -> Option<&'static str> {
+    if has_more_words(s, *OUTLET_WORDS) {
+        return None;
+    }
+    OUTLETS.get(&normalize(s)).copied()
+}
+
+/// True when `s` has more than `limit` alphanumeric runs (the words of [`normalize`]).
+fn has_more_words(s: &str, limit: usize) -> bool {
+    let mut runs = 0;
+    let mut in_run = false;
+    for c in s.chars() {
+        let alphanumeric = c.is_alphanumeric();
+        if alphanumeric && !in_run {
+            runs += 1;
+            if runs > limit {
+                return true;
+            }
+        }
+        in_run = alphanumeric;
+    }
+    false
+}
+
 const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /// Absolute dates: "3rd June 2023", "June 3, 2023", "Sept. 3 2023", "2023-06-03".
@@ -73,36 +102,105 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid regex")
 });
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|reported by|words by|story by)\s*:?\s+(?P<name>[^,|/–—\n]{2,80}?)\s*(?:[,|/–—]\s*(?P<rest>.{2,80}))?$")
-        .expect("valid regex")
-});
+/// A line pattern with a cheap test that every line it matches passes: most lines never
+/// reach the regex engine (and a pattern no line needs is never compiled).
+struct LinePattern {
+    regex: LazyLock<Regex>,
+    may_match: fn(&str) -> bool,
+}
 
-static PUBLISHED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex"));
+impl LinePattern {
+    fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
+        if (self.may_match)(line) {
+            self.regex.captures(line)
+        } else {
+            None
+        }
+    }
 
-static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
-});
+    fn is_match(&self, line: &str) -> bool {
+        (self.may_match)(line) && self.regex.is_match(line)
+    }
+
+    fn find<'h>(&self, line: &'h str) -> Option<regex::Match<'h>> {
+        if (self.may_match)(line) {
+            self.regex.find(line)
+        } else {
+            None
+        }
+    }
+}
+
+/// True when `line` starts with one of `chars`.
+fn starts_with_one_of(line: &str, chars: &[char]) -> bool {
+    line.starts_with(chars)
+}
+
+/// True when `line` contains "d by" (ASCII letters in any case).
+fn contains_d_by(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (1..bytes.len().saturating_sub(2)).any(|i| {
+        bytes[i] == b' '
+            && bytes[i - 1] | 0x20 == b'd'
+            && bytes[i + 1] | 0x20 == b'b'
+            && bytes[i + 2] | 0x20 == b'y'
+    })
+}
+
+// The first letters below include `ſ`, which `(?i)s` matches.
+static BYLINE: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^(?i:by|written by|reported by|words by|story by)\s*:?\s+(?P<name>[^,|/–—\n]{2,80}?)\s*(?:[,|/–—]\s*(?P<rest>.{2,80}))?$")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['b', 'B', 'w', 'W', 'r', 'R', 's', 'S', 'ſ']),
+};
+
+static PUBLISHED_BY: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)\bpublished by\s+(?P<name>[^,.|\n]{2,60})").expect("valid regex")
+    }),
+    may_match: contains_d_by,
+};
+
+static DATELINE_CREDIT: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^[\p{Lu}][^()\n]{1,60}?\((?P<name>[^()]{2,40})\)\s*[-–—:]").expect("valid regex")
+    }),
+    may_match: |line| {
+        line.chars().next().is_some_and(char::is_uppercase) && line.contains('(') && line.contains(')')
+    },
+};
 
 /// "Source:", "Via:" before an outlet name on its own line.
-static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex"));
+static SOURCE_LABEL: LinePattern = LinePattern {
+    regex: LazyLock::new(|| Regex::new(r"^\W*(?i:source|sources|via|courtesy)\s*:\s*").expect("valid regex")),
+    may_match: |line| line.contains(':'),
+};
 
-static BUREAU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
-        .expect("valid regex")
-});
+static BUREAU: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"^[^,:\n]{2,40},\s*(?P<name>[\p{L}0-9 .&-]{1,40}\s(?:Bureau|Desk|News Desk|Staff))\s*:")
+            .expect("valid regex")
+    }),
+    may_match: |line| line.contains(',') && line.contains(':'),
+};
 
-static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^subscribe to\s+(?:the\s+)?(?P<name>.{2,40}?)\s+(?:telegram|newsletter|channel|on|for|youtube|whatsapp|app|daily)\b")
-        .expect("valid regex")
-});
+static SUBSCRIBE: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)^subscribe to\s+(?:the\s+)?(?P<name>.{2,40}?)\s+(?:telegram|newsletter|channel|on|for|youtube|whatsapp|app|daily)\b")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['s', 'S', 'ſ']),
+};
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2,4})?)?\s*[,.•|-]?\s*(?P<name>[^.|•\n]*?)\s*(?:[.|•]|all rights reserved|$)")
-        .expect("valid regex")
-});
+static COPYRIGHT: LinePattern = LinePattern {
+    regex: LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2,4})?)?\s*[,.•|-]?\s*(?P<name>[^.|•\n]*?)\s*(?:[.|•]|all rights reserved|$)")
+            .expect("valid regex")
+    }),
+    may_match: |line| starts_with_one_of(line, &['©', '(', 'c', 'C']),
+};
 
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?P<cue>first published|published on|published|posted on|posted|last updated|updated on|updated|date)\b").expect("valid regex")
@@ -126,7 +224,7 @@ pub fn detect(text: &str, format: Format, excluded: &[Excluded], head: &Head) ->
             let line = title.span?;
             if let Some((headline, site)) = site_tail(&text[line.range()], None, true) {
                 let site_start = line.start + (site.as_ptr() as usize - text[line.range()].as_ptr() as usize);
-                let value = OUTLETS.get(&normalize(site)).map_or(site, |known| known).to_string();
+                let value = known_outlet(site).unwrap_or(site).to_string();
                 title_site =
                     Some(Found { value, span: Some(Span::new(site_start, site_start + site.len())) });
                 title = Found {
@@ -172,27 +270,25 @@ fn edge_lines(text: &str) -> (Vec<Span>, Vec<Span>) {
     let mut top = Vec::new();
     let mut start = 0;
     while top.len() < TOP_LINES && start < text.len() {
-        let end = text[start..].find(is_line_break).map_or(text.len(), |i| start + i);
+        let (end, next) =
+            next_line_break(text, start).map_or((text.len(), text.len()), |(i, len)| (i, i + len));
         let line = trim(text, Span::new(start, end));
         if !line.is_empty() {
             top.push(line);
         }
-        start = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        start = next;
     }
     let mut bottom = Vec::new();
     let mut end = text.len();
     while bottom.len() < BOTTOM_LINES && end > 0 {
-        let start = text[..end]
-            .rfind(is_line_break)
-            .map_or(0, |i| i + text[i..].chars().next().map_or(0, char::len_utf8));
+        let line_break = previous_line_break(text, end);
+        let start = line_break.map_or(0, |(i, len)| i + len);
         let line = trim(text, Span::new(start, end));
         if !line.is_empty() {
             bottom.push(line);
         }
-        end = text[..start].char_indices().next_back().map_or(0, |(i, _)| i);
-        if start == 0 {
-            break;
-        }
+        let Some((i, _)) = line_break else { break };
+        end = i;
     }
     bottom.reverse();
     bottom.retain(|line| top.last().is_none_or(|last| line.start > last.start));
@@ -216,7 +312,7 @@ fn site_tail<'a>(title: &'a str, site: Option<&str>, strict: bool) -> Option<(&'
         let (head, tail) = (head.trim_end(), tail.trim());
         let words = |s: &str| s.split_whitespace().count();
         let tail_is_site = site.is_some_and(|s| normalize(s) == normalize(tail))
-            || OUTLETS.contains_key(&normalize(tail))
+            || known_outlet(tail).is_some()
             || (separator == " | " && words(tail) <= 5 && words(head) >= 2)
             || (!strict && words(tail) <= 3 && words(head) >= 4);
         if tail_is_site && !head.is_empty() && !tail.is_empty() {
@@ -286,12 +382,12 @@ fn outlet_from_text(
     }
     // "By Jane Doe, Reuters", or a byline that is an outlet itself ("By AFP").
     if let Some((rest, start)) = byline_rest {
-        if let Some(&name) = OUTLETS.get(&normalize(&rest)) {
+        if let Some(name) = known_outlet(&rest) {
             return Some(Found { value: name.to_string(), span: Some(Span::new(start, start + rest.len())) });
         }
     }
     if let Some(byline) = byline {
-        if let Some(&name) = OUTLETS.get(&normalize(&byline.value)) {
+        if let Some(name) = known_outlet(&byline.value) {
             return Some(Found { value: name.to_string(), span: byline.span });
         }
     }
@@ -299,14 +395,14 @@ fn outlet_from_text(
         let raw = &text[line.range()];
         if let Some(c) = DATELINE_CREDIT.captures(raw) {
             let name = c.name("name").expect("group name");
-            if let Some(&known) = OUTLETS.get(&normalize(name.as_str())) {
+            if let Some(known) = known_outlet(name.as_str()) {
                 let span = Span::new(name.start(), name.end()).shift(line.start);
                 return Some(Found { value: known.to_string(), span: Some(span) });
             }
         }
         let unlabelled = SOURCE_LABEL.find(raw).map_or(raw, |m| &raw[m.end()..]);
         let stripped = unlabelled.trim_matches(|c: char| !c.is_alphanumeric());
-        if let Some(&known) = OUTLETS.get(&normalize(stripped)) {
+        if let Some(known) = known_outlet(stripped) {
             let start =
                 line.start + (raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
             return Some(Found {
@@ -315,7 +411,7 @@ fn outlet_from_text(
             });
         }
     }
-    let patterns: [&Regex; 3] = [&COPYRIGHT, &SUBSCRIBE, &BUREAU];
+    let patterns: [&LinePattern; 3] = [&COPYRIGHT, &SUBSCRIBE, &BUREAU];
     for pattern in patterns {
         for &line in edges {
             if let Some(name) = pattern.captures(&text[line.range()]).and_then(|c| c.name("name")) {
@@ -341,6 +437,10 @@ fn published_from_text(text: &str, edges: &[Span]) -> Option<Found<Date>> {
     for &line in edges {
         let raw = &text[line.range()];
         if raw.split_whitespace().count() > 14 {
+            continue;
+        }
+        // Every date has a digit.
+        if !raw.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let Some(m) = DATE.find(raw) else { continue };

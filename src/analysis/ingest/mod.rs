@@ -82,6 +82,10 @@ fn text_diagnostics(text: &str) -> Vec<Diagnostic> {
 /// False when `text` surely holds no replacement character and no control character
 /// (a byte scan; the char scan of [`text_diagnostics`] runs only when this is true).
 fn may_be_damaged(bytes: &[u8]) -> bool {
-    bytes.windows(2).any(|w| w[0] == 0xEF || (w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])))
-        || bytes.iter().any(|&b| (b < 0x20 && !b.is_ascii_whitespace() && b != 0x0B) || b == 0x7F)
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0xEF | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+        0x00..=0x1F => !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+        _ => false,
+    })
 }

@@ -29,6 +29,9 @@ pub struct Lexicon {
     pub currencies: WordMap<&'static str, &'static str>,
     /// Approximation cues, as lowercase word sequences, longest first.
     pub approx: Vec<(Vec<&'static str>, Approx)>,
+    /// For each last word of an approximation cue, the indices in `approx` of the cues
+    /// that end with it (in `approx` order).
+    pub approx_by_last: WordMap<&'static str, Vec<usize>>,
     pub count_stopwords: WordSet<&'static str>,
     /// Lowercase words that can start a number phrase: number words, their plurals
     /// ("thousands") and the articles ("a dozen").
@@ -80,6 +83,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         approx.push((phrase.split_whitespace().collect::<Vec<_>>(), kind));
     }
     approx.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    let mut approx_by_last: WordMap<&'static str, Vec<usize>> = WordMap::default();
+    for (index, (words, _)) in approx.iter().enumerate() {
+        if let Some(last) = words.last() {
+            approx_by_last.entry(last).or_default().push(index);
+        }
+    }
     let count_stopwords = list_lines(include_str!("../../data/count_stopwords.txt")).collect();
     let count_participles = list_lines(include_str!("../../data/count_participles.txt")).collect();
     let mut number_keys = KeyTable::default();
@@ -103,6 +112,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         unit_names,
         currencies,
         approx,
+        approx_by_last,
         count_stopwords,
         starters,
         starter_words,

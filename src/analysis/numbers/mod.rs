@@ -146,7 +146,8 @@ pub fn contradicts(a: &Quantity, b: &Quantity) -> bool {
 /// expressions (`doc.dates`, filled by the time stage when it ran first).
 pub fn extract(doc: &mut Doc) {
     let exclude: Vec<Span> = doc.dates.iter().map(|d| d.span).collect();
-    let mut found = find(&doc.text, &exclude);
+    let t = Tokens::of(&doc.text, std::mem::take(&mut doc.scan));
+    let mut found = find_tokens(&t, &exclude);
     found.retain(|q| !doc.is_chrome(q.span));
     doc.numbers = found;
 }
@@ -154,7 +155,11 @@ pub fn extract(doc: &mut Doc) {
 /// Finds the quantities of `text`, skipping numbers that overlap a span of `exclude`
 /// (sorted by start).
 pub fn find(text: &str, exclude: &[Span]) -> Vec<Quantity> {
-    let t = Tokens::scan(text);
+    find_tokens(&Tokens::scan(text), exclude)
+}
+
+/// [`find`] on the scanner tokens of a text.
+fn find_tokens(t: &Tokens, exclude: &[Span]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut ex = 0;
@@ -167,7 +172,7 @@ pub fn find(text: &str, exclude: &[Span]) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        match quantity_at(&t, i) {
+        match quantity_at(t, i) {
             Some((q, next)) => {
                 let overlaps_date =
                     exclude[ex..].iter().take_while(|s| s.start < q.span.end).any(|s| s.overlaps(q.span));
@@ -290,8 +295,9 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
     }
     let mut value = num.value;
     let mut unit: Option<String> = currency.map(str::to_string);
-    let mut approx = hedge_before(t, first_tok).map(|(a, _)| a);
-    let span_start = hedge_before(t, first_tok).map_or(t.toks[first_tok].start, |(_, s)| s);
+    let hedge = hedge_before(t, first_tok);
+    let mut approx = hedge.map(|(a, _)| a);
+    let span_start = hedge.map_or(t.toks[first_tok].start, |(_, s)| s);
     if num.vague {
         approx.get_or_insert(Approx::Over);
     }
@@ -428,12 +434,9 @@ fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, us
         if s == "Rs" && t.is_punct(i + 1, ".") && t.touches(i) {
             return t.is_num(i + 2).then_some((Some("INR"), i + 2));
         }
-        if let Some(code) = LEXICON
-            .currencies
-            .get(s)
-            .filter(|_| s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs")
-        {
-            if t.is_num(i + 1) {
+        let code_shaped = s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs";
+        if code_shaped && t.is_num(i + 1) {
+            if let Some(code) = LEXICON.currencies.get(s) {
                 return Some((Some(code), i + 1));
             }
         }
@@ -472,7 +475,11 @@ fn currency_after(t: &Tokens, i: usize) -> Option<&'static str> {
 /// A hedge that ends right before token `i`: its kind and its start byte.
 fn hedge_before(t: &Tokens, i: usize) -> Option<(Approx, usize)> {
     let mut buf = [0u8; 32];
-    for (words, kind) in &LEXICON.approx {
+    let last = lower_word(t, i.checked_sub(1)?, &mut buf)?;
+    let candidates = LEXICON.approx_by_last.get(last)?;
+    let mut buf = [0u8; 32];
+    for &index in candidates {
+        let (words, kind) = &LEXICON.approx[index];
         let n = words.len();
         if i < n {
             continue;

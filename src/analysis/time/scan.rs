@@ -307,16 +307,21 @@ fn date_after(t: &Tokens, i: usize) -> Option<(Said, usize)> {
 
 /// Scans a whole text. Expressions are sorted and do not overlap.
 pub fn scan(text: &str) -> Vec<Expr> {
-    let t = Tokens::scan(text);
+    scan_tokens(&Tokens::scan(text))
+}
+
+/// [`scan`] on the scanner tokens of a text.
+pub fn scan_tokens(t: &Tokens) -> Vec<Expr> {
+    let text = t.text;
     let mut out = Vec::new();
     let mut quotes = QuoteState::default();
     let mut i = 0;
     while i < t.len() {
-        match expr_at(&t, i) {
+        match expr_at(t, i) {
             Some((first, said, last)) => {
                 let span = t.span(first, last);
                 let quoted = quotes.inside_at(text, span.start);
-                out.push(Expr { span, said, tense: tense(&t, first, last), quoted });
+                out.push(Expr { span, said, tense: tense(t, first, last), quoted });
                 i = last + 1;
             }
             None => i += 1,
