@@ -165,6 +165,15 @@ fn simple_words(s: &str) -> Option<Vec<Span>> {
     let mut word: Option<(usize, WordClass, bool)> = None;
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b' ' {
+            // A space ends the current word.
+            if let Some((start, _, true)) = word {
+                out.push(Span::new(start, i));
+            }
+            word = None;
+            i += 1;
+            continue;
+        }
         if bytes[i].is_ascii_alphanumeric() {
             // A run of ASCII letters and digits joins the current word or starts one.
             let end =

@@ -7,7 +7,12 @@
 //! invasion"), and a noun that modifies the next word
 //! ("crash site", "war crimes") does not count. Resolution keys the phrases by synonym class
 //! and distinguishing name, year or ordinal ([`event_key`]), and keeps only events the
-//! documents name at least twice. Does not find events described by verbs or clauses.
+//! documents name at least twice. An act noun (`event_acts.txt`) after the event or before it
+//! with "of" is part of it ("coup bid", "declaration of war"). Each mention
+//! also carries its long form (as `with_title`, listed among the entity's aliases): the
+//! possessive owner before it and the complement after it ("the rebels’ invasion of Borduria",
+//! "second vote on impeachment", "truce planned for the Easter holidays").
+//! Does not find events described by verbs or clauses.
 
 use super::lexicon::Lexicon;
 use super::normalize::{fold, is_capitalised};
@@ -101,7 +106,7 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
         {
             continue;
         }
-        // An act noun after the event is part of it: "martial law bid", "coup attempt".
+        // An act noun after the event is part of it: "coup bid", "ceasefire attempt".
         if let Some(act) = next_word(text, end).filter(|(w, _)| lex.event_acts.contains(&w.to_lowercase())) {
             end = act.1;
         }
@@ -132,7 +137,7 @@ pub fn find(text: &str, lex: &Lexicon, out: &mut Vec<Mention>, skip: impl Fn(Spa
             first = prev_start;
             modifiers += 1;
         }
-        // "declaration of martial law": an act noun and "of" before a bare event.
+        // "declaration of war": an act noun and "of" before a bare event.
         if modifiers == 0 && !after_the {
             if let Some(act_start) = act_of_before(text, first, lex) {
                 first = act_start;
@@ -172,7 +177,7 @@ fn act_of_before(text: &str, pos: usize, lex: &Lexicon) -> Option<usize> {
 }
 
 /// The end of a run of up to four capitalised words starting right after `pos` (after one
-/// space), if there is one: "of Ukraine", "for World War Two".
+/// space), if there is one: "of Borduria", "for Independence Day".
 fn name_after(text: &str, pos: usize) -> Option<usize> {
     let mut end = None;
     let mut at = pos;
@@ -189,8 +194,8 @@ fn name_after(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// Where the long form of an event phrase ending at `end` ends: its descriptive complement,
-/// as in "invasion of Ukraine", "vote on impeachment", "ceasefire ordered by Moscow",
-/// "ceasefire planned for World War Two commemorations". `end` when there is none.
+/// as in "invasion of Borduria", "vote on impeachment", "truce ordered by Geneva",
+/// "ceasefire planned for Independence Day celebrations". `end` when there is none.
 fn long_form_end(text: &str, end: usize, lex: &Lexicon) -> usize {
     let Some((word, after)) = next_word(text, end) else { return end };
     match word {
@@ -244,7 +249,7 @@ pub fn event_key(surface: &str, lex: &Lexicon) -> Option<String> {
     let lower = surface.to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     let mut original: Vec<&str> = surface.split_whitespace().collect();
-    // "declaration of martial law", "martial law bid": the act noun is not the event.
+    // "declaration of war", "coup bid": the act noun is not the event.
     if words.len() >= 3 && words[1] == "of" && lex.event_acts.contains(words[0]) {
         words.drain(..2);
         original.drain(..2);
@@ -294,7 +299,7 @@ fn is_modifier(text: &str, word: &str, start: usize, lex: &Lexicon) -> bool {
     // A name, not at the start of a sentence: "Istanbul talks", "Easter truce".
     let before = text[..start].trim_end_matches(' ');
     let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
-    // A place or people is a name even at the start of a sentence: "Odisha train accident".
+    // A place or people is a name even at the start of a sentence: "Kerala train accident".
     let known_place = || {
         lex.lookup(word)
             .is_some_and(|e| matches!(lex.entries[e].label, Label::Gpe | Label::Loc | Label::Norp))

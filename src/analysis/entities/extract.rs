@@ -67,6 +67,7 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "municipality",
     "area",
+    "station",
 ];
 
 /// Reporting verbs that mark a speaker right before or after a name.
@@ -855,6 +856,7 @@ const ALL_CAPS: u16 = 1 << 14;
 const LONG: u16 = 1 << 15;
 
 /// The shape of a word in one pass over its characters.
+#[inline]
 fn shape(word: &str) -> u16 {
     if word.is_ascii() {
         return ascii_shape(word.as_bytes());
@@ -884,6 +886,7 @@ fn shape(word: &str) -> u16 {
 }
 
 /// [`shape`] of an ASCII word, byte by byte.
+#[inline]
 fn ascii_shape(word: &[u8]) -> u16 {
     let Some(&first) = word.first() else { return 0 };
     let mut bits = 0;
@@ -917,7 +920,12 @@ fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
             if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
                 return shape;
             }
-            let head = word.split(['\'', '’']).next().unwrap_or(word);
+            // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
+            let bytes = word.as_bytes();
+            let apostrophe = (0..bytes.len()).find(|&i| {
+                bytes[i] == b'\'' || bytes[i] == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..])
+            });
+            let head = apostrophe.map_or(word, |i| &word[..i]);
             let mut f = lex.flags(head, &mut scratch) | shape;
             if f & flag::NOT_NAME != 0
                 && f & ALL_CAPS != 0

@@ -73,7 +73,7 @@ pub struct Lexicon {
     /// Lower-case event nouns (one or two words) and their synonym class.
     pub event_nouns: FastMap<String, usize>,
     pub event_modifiers: FastSet<String>,
-    /// Act nouns that name the event they follow or precede ("martial law bid").
+    /// Act nouns that name the event they follow or precede ("coup bid").
     pub event_acts: FastSet<String>,
     /// Occasion nouns that may end an event's long form ("... for the Easter holidays").
     pub event_occasions: FastSet<String>,

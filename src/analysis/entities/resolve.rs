@@ -5,10 +5,18 @@
 //! United States), short forms of one unique full name (Merkel, Sir Alden), full names that
 //! differ by a middle name, an initial or one letter of the first name, acronyms (EU =
 //! European Union, "Force (NDRF)" definitions), an organisation named without its country
-//! ("Air Force" = "Indian Air Force"), and events with or without their year.
+//! ("Air Force" = "Indian Air Force"), and events with or without their year. Also: an
+//! acronym one letter off an organisation's initials ("KFRF" for the "KFRAF"); a bare
+//! "Parliament" as the one national legislature named whose country is named
+//! (`legislatures.txt`); a place named by its first word ("Tirunaga" for
+//! "Tirunaga Bazar", never an administrative unit), once misspelt by a letter, or in lower
+//! case after a place preposition when the same word starts a longer place name; the bare
+//! event phrase as the latest of numbered ones ("the vote" = "second vote" beside a "first
+//! vote") and as the one named by a place most documents name ("Kerala train accident"),
+//! unless a year marks that one as another event.
 //!
 //! Lone capitalised words with no cue at all, and lower-case event phrases, are kept only
-//! when the documents name them at least twice.
+//! when the documents name them (or the entity they join) at least twice.
 //!
 //! It never merges two types (Russia stays apart from Russian), and a short form shared by
 //! several full names stays apart from all of them.
@@ -17,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::lexicon::LEXICON;
 use super::normalize::{edit_distance_within, fold, initials, is_all_caps, translit_key};
-use super::{Cue, Entity, EntityId, Label};
+use super::{Cue, Entity, EntityId, Label, Mention};
 use crate::analysis::text::Doc;
 
 /// One mention, with the keys resolution compares.
@@ -65,6 +73,7 @@ fn class(label: Label) -> Label {
 }
 
 pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
+    recover_lower_case_places(docs);
     let mut items: Vec<Item> = Vec::new();
     let mut words_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -205,6 +214,53 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
     }
 
+    // A place named once with a letter dropped or added ("Torono" for "Toronto"), and a
+    // place named by the first word of a longer place name ("Tirunaga" for "Tirunaga
+    // Bazar"), when that longer name is the only one it starts and ends in no
+    // administrative word ("Kerala" stays apart from a "Kerala Region").
+    let gazetteer_places: Vec<usize> = (0..n)
+        .filter(|&g| {
+            class(rep(g).label) == Label::Gpe
+                && rep(g).words.len() == 1
+                && group_items[g].iter().any(|&i| items[i].cue == Cue::Gazetteer)
+        })
+        .collect();
+    let long_places: Vec<usize> =
+        (0..n).filter(|&g| class(rep(g).label) == Label::Gpe && rep(g).words.len() >= 2).collect();
+    for g in 0..n {
+        let it = rep(g);
+        if it.words.len() != 1 || LEXICON.lookup(&it.surface).is_some() {
+            continue;
+        }
+        let word = &it.words[0];
+        if group_items[g].iter().all(|&i| items[i].cue == Cue::Capitalised) && word.chars().count() >= 5 {
+            let targets: Vec<usize> = gazetteer_places
+                .iter()
+                .copied()
+                .filter(|&p| one_letter_more_or_less(word, &rep(p).words[0]))
+                .collect();
+            if let [only] = targets[..] {
+                uf.union(g, only);
+                continue;
+            }
+        }
+        if class(it.label) != Label::Gpe {
+            continue;
+        }
+        let targets: Vec<usize> = long_places
+            .iter()
+            .copied()
+            .filter(|&p| {
+                rep(p).words[0] == *word
+                    && !rep(p).words.iter().any(|w| ADMINISTRATIVE_WORDS.contains(&w.as_str()))
+            })
+            .collect();
+        let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
+        if roots.len() == 1 {
+            uf.union(g, targets[0]);
+        }
+    }
+
     // Full person names that are variants of each other.
     let persons: Vec<usize> =
         (0..n).filter(|&g| rep(g).label == Label::Person && rep(g).words.len() >= 2).collect();
@@ -305,7 +361,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
 
     // An acronym spelt with one letter more or less than the initials of one organisation
-    // ("ODRF" for the "Odisha Disaster Rapid Action Force"), when nothing spells it exactly.
+    // ("KFRF" for the "Kerala Flood Rapid Action Force"), when nothing spells it exactly.
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
@@ -380,8 +436,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
 
     // Event phrases of one kind told apart by an ordinal or a place: the bare phrase ("the
     // vote") is the latest of several numbered ones ("first vote", "second vote"), and the
-    // one named by a place most documents name ("Odisha train accident"), unless a year
-    // marks that one as another event ("2022 Istanbul talks").
+    // one named by a place most documents name ("Kerala train accident"), unless a year
+    // marks that one as another event ("2022 Geneva talks").
     let central_places: HashSet<String> = {
         let mut docs_of: HashMap<&str, HashSet<usize>> = HashMap::new();
         for it in items.iter().filter(|it| class(it.label) == Label::Gpe) {
@@ -513,10 +569,82 @@ fn key_of(surface: &str) -> String {
     words_of(surface).join(" ")
 }
 
+/// Words that make a place name an administrative unit of the place it starts with.
+const ADMINISTRATIVE_WORDS: &[&str] = &[
+    "district",
+    "region",
+    "province",
+    "state",
+    "county",
+    "city",
+    "oblast",
+    "prefecture",
+    "municipality",
+    "division",
+    "governorate",
+    "territory",
+];
+
+/// Prepositions after which a lower-case word may be a place ("at tirunaga").
+const PLACE_PREPOSITIONS: &[&str] = &["at", "in", "near", "from", "to"];
+
+/// Adds LOC mentions for lower-case place names written after a place preposition ("the
+/// site at tirunaga") when the same word, of five letters or more and in no word list,
+/// starts a longer place name in the documents that no gazetteer knows ("Tirunaga Bazar").
+fn recover_lower_case_places(docs: &mut [Doc]) {
+    let mut scratch = String::new();
+    let mut first_words: HashSet<String> = HashSet::new();
+    for doc in docs.iter() {
+        for m in doc.mentions.iter().filter(|m| class(m.label) == Label::Gpe && m.cue != Cue::Gazetteer) {
+            let mut words = doc.text[m.span.range()].split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if first.chars().count() >= 5
+                    && first.chars().all(char::is_alphabetic)
+                    && LEXICON.flags(first, &mut scratch) == 0
+                    && LEXICON.lookup(first).is_none()
+                {
+                    first_words.insert(first.to_lowercase());
+                }
+            }
+        }
+    }
+    if first_words.is_empty() {
+        return;
+    }
+    for doc in docs.iter_mut() {
+        let mut found = Vec::new();
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let word = &doc.text[t.range()];
+            if k == 0 || !first_words.contains(word) {
+                continue;
+            }
+            let prev = doc.tokens[k - 1];
+            if &doc.text[prev.end..t.start] != " " || !PLACE_PREPOSITIONS.contains(&&doc.text[prev.range()]) {
+                continue;
+            }
+            let i = doc.mentions.partition_point(|m| m.span.end <= t.start);
+            if doc.mentions.get(i).is_some_and(|m| m.span.overlaps(*t)) {
+                continue;
+            }
+            found.push(Mention {
+                span: *t,
+                label: Label::Loc,
+                entity: None,
+                with_title: *t,
+                cue: Cue::Context,
+            });
+        }
+        if !found.is_empty() {
+            doc.mentions.extend(found);
+            doc.mentions.sort_by_key(|m| m.span.start);
+        }
+    }
+}
+
 /// Common nouns for a country's legislature, read as the one legislature named.
 const GENERIC_LEGISLATURES: &[&str] = &["parliament", "legislature"];
 
-/// True when `a` is `b` with one letter left out or added: "ODRF" and "ODRAF".
+/// True when `a` is `b` with one letter left out or added: "KFRF" and "KFRAF".
 fn one_letter_more_or_less(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     if long.chars().count() != short.chars().count() + 1 || short.chars().next() != long.chars().next() {

@@ -434,12 +434,9 @@ fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, us
         if s == "Rs" && t.is_punct(i + 1, ".") && t.touches(i) {
             return t.is_num(i + 2).then_some((Some("INR"), i + 2));
         }
-        if let Some(code) = LEXICON
-            .currencies
-            .get(s)
-            .filter(|_| s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs")
-        {
-            if t.is_num(i + 1) {
+        let code_shaped = s.len() <= 3 && s.chars().all(|c| c.is_ascii_uppercase()) || s == "Rs";
+        if code_shaped && t.is_num(i + 1) {
+            if let Some(code) = LEXICON.currencies.get(s) {
                 return Some((Some(code), i + 1));
             }
         }

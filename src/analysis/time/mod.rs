@@ -15,8 +15,8 @@
 //! 2. else a day inferred from the article's own dates: the day, near its explicit dates,
 //!    that makes its weekdays, "tomorrow, May 12" and "next Thursday, May 15" fit best
 //!    (see [`anchor`]);
-//! 3. else, when it writes a weekday with a day and month but no year ("Saturday,
-//!    December 14"), the same inference with that day dated to the year in which the
+//! 3. else, when it writes a weekday with a day and month but no year ("Friday,
+//!    March 8"), the same inference with that day dated to the year in which the
 //!    weekday fits: the one nearest the anchors of the other documents, else the latest up
 //!    to the reference date or `latest_year.txt` (the core reads no clock),
 //!    [`AnchorSource::WeekdayYear`];
@@ -113,8 +113,8 @@ pub enum AnchorSource {
     OtherDocuments,
     /// The reference date the caller passed in (`Options::reference`).
     Reference,
-    /// Inferred from a weekday written with a day and month but no year ("Saturday,
-    /// December 14"): the year in which they agree, nearest the other articles' anchors,
+    /// Inferred from a weekday written with a day and month but no year ("Friday,
+    /// March 8"): the year in which they agree, nearest the other articles' anchors,
     /// else the latest one up to the reference date (see `latest_year.txt`).
     WeekdayYear,
 }
@@ -189,8 +189,8 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
             anchor::infer(exprs, &[], None).map(|date| Anchor { date, source: AnchorSource::Inferred })
         })
         .collect();
-    // pass 2: documents that write a weekday with a day and month but no year ("Saturday,
-    // December 14"): the year in which they agree
+    // pass 2: documents that write a weekday with a day and month but no year ("Friday,
+    // March 8"): the year in which they agree
     let known: Vec<Date> = anchors.iter().flatten().map(|a| a.date).collect();
     let bounds = year_bounds(&known, reference);
     for (k, exprs) in scans.iter().enumerate() {
@@ -241,7 +241,7 @@ fn year_bounds(known: &[Date], reference: Option<Date>) -> YearBounds {
 }
 
 /// The expressions with the year filled in on every weekday-dated day that lacks one
-/// ("Saturday, December 14" -> the year in which December 14 is a Saturday, within
+/// ("Friday, March 8" -> the year in which March 8 is a Friday, within
 /// `bounds`); `None` when there is no such day.
 fn weekday_dated(exprs: &[Expr], bounds: YearBounds) -> Option<Vec<Expr>> {
     let mut dated = exprs.to_vec();
