@@ -88,7 +88,15 @@ pub(crate) struct Ctx<'a> {
     pub cluster_of: HashMap<ClaimRef, usize>,
     /// The aligner's weighted keys of every claim, for similarities.
     pub keys: &'a ClaimKeys,
+    /// Each claim with its [`BEST_PAIRS`] most similar claims of other documents (at
+    /// least [`PAIR_SIMILARITY`]), the pairs sorted and unique.
+    pub best_pairs: Vec<(ClaimRef, ClaimRef, f32)>,
 }
+
+/// How many of its most similar claims each claim is compared with by the pairwise
+/// checks, and how alike they must be at least.
+const BEST_PAIRS: usize = 5;
+const PAIR_SIMILARITY: f32 = 0.1;
 
 impl Ctx<'_> {
     pub fn claim(&self, r: ClaimRef) -> &super::claims::Claim {
@@ -126,7 +134,12 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
             cluster_of.insert(c, i);
         }
     }
-    let ctx = Ctx { docs, entities, clusters, cluster_of, keys };
+    let best_pairs = keys
+        .best_pairs(BEST_PAIRS, PAIR_SIMILARITY)
+        .into_iter()
+        .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
+        .collect();
+    let ctx = Ctx { docs, entities, clusters, cluster_of, keys, best_pairs };
     let mut out = Vec::new();
     quote::find(&ctx, &mut out);
     number::find(&ctx, &mut out);
@@ -164,27 +177,26 @@ pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)>
     }
     let mut by_root: Vec<(usize, Disagreement, usize)> = Vec::new();
     let mut slot: HashMap<usize, usize> = HashMap::new();
+    // (merged disagreement, lower-case side value) -> the side's index
+    let mut side_of: HashMap<(usize, String), usize> = HashMap::new();
     for (a, _, check, d) in found {
         let root = groups.root(index[&(check, a)]);
-        match slot.get(&root) {
-            None => {
-                slot.insert(root, by_root.len());
-                by_root.push((root, d, 1));
+        let i = *slot.entry(root).or_insert(by_root.len());
+        if i == by_root.len() {
+            for (k, side) in d.sides.iter().enumerate() {
+                side_of.entry((i, side.value.to_lowercase())).or_insert(k);
             }
-            Some(&i) => {
-                let (_, merged, pairs) = &mut by_root[i];
-                *pairs += 1;
-                merged.severity = merged.severity.min(d.severity);
-                for side in d.sides {
-                    match merged
-                        .sides
-                        .iter_mut()
-                        .find(|s| s.value.to_lowercase() == side.value.to_lowercase())
-                    {
-                        Some(s) => s.evidence.extend(side.evidence),
-                        None => merged.sides.push(side),
-                    }
-                }
+            by_root.push((root, d, 1));
+            continue;
+        }
+        let (_, merged, pairs) = &mut by_root[i];
+        *pairs += 1;
+        merged.severity = merged.severity.min(d.severity);
+        for side in d.sides {
+            let next = merged.sides.len();
+            match *side_of.entry((i, side.value.to_lowercase())).or_insert(next) {
+                k if k < next => merged.sides[k].evidence.extend(side.evidence),
+                _ => merged.sides.push(side),
             }
         }
     }
@@ -238,30 +250,37 @@ pub(crate) fn listing(ctx: &Ctx, sides: &[Side], says: impl Fn(&Side) -> String)
         .join("; ")
 }
 
-/// A table of phrases from a data file of "phrase|class" lines: each phrase as folded
-/// words with its class, the longest phrases first.
-pub(crate) fn phrase_table(data: &'static str) -> Vec<(Vec<String>, String)> {
-    let mut table: Vec<(Vec<String>, String)> = data
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('|'))
-        .map(|(p, c)| (p.split_whitespace().map(lexicon::fold).collect(), c.trim().to_string()))
-        .collect();
-    table.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    table
+/// Phrases from a data file of "phrase|class" lines, indexed by their first word.
+pub(crate) struct PhraseTable {
+    /// First folded word -> (the phrase's folded words, its class), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
 }
 
-/// The longest phrase of `table` starting at word `i` of `words`.
-pub(crate) fn phrase_at<'t>(
-    table: &'t [(Vec<String>, String)],
-    words: &[lexicon::Word],
-    i: usize,
-) -> Option<&'t (Vec<String>, String)> {
-    table.iter().find(|(phrase, _)| {
-        words.len().saturating_sub(i) >= phrase.len()
-            && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.folded)
-    })
+impl PhraseTable {
+    pub fn new(data: &'static str) -> PhraseTable {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let Some((phrase, class)) = line.split_once('|') else { continue };
+            let words: Vec<String> = phrase.split_whitespace().map(lexicon::fold).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, class.trim().to_string()));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
+        PhraseTable { by_first }
+    }
+
+    /// The longest phrase starting at word `i` of `words`: its length in words and class.
+    pub fn at(&self, words: &[lexicon::Word], i: usize) -> Option<(usize, &str)> {
+        let list = self.by_first.get(&words.get(i)?.folded)?;
+        list.iter()
+            .find(|(phrase, _)| {
+                words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.folded)
+            })
+            .map(|(phrase, class)| (phrase.len(), class.as_str()))
+    }
 }
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is

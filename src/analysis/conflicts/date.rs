@@ -46,8 +46,8 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             }
         }
     }
-    for (a, b, _) in ctx.keys.best_pairs(BEST_PAIRS, PAIR_SIMILARITY) {
-        let pair = [ctx.keys.refs[a as usize], ctx.keys.refs[b as usize]];
+    for &(a, b, _) in ctx.best_pairs.iter().filter(|p| p.2 >= PAIR_SIMILARITY) {
+        let pair = [a, b];
         if pair.iter().all(|r| covered.contains(r)) {
             continue;
         }
@@ -59,9 +59,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     }
 }
 
-/// How many of its closest claims each claim is compared with outside its cluster, and
-/// how alike they must be at least.
-const BEST_PAIRS: usize = 5;
+/// How alike the closest claims outside a cluster must be at least to be compared.
 const PAIR_SIMILARITY: f32 = 0.15;
 /// The most dated claims of one cluster compared pairwise (near-duplicate articles make
 /// huge clusters; the first ones decide).

@@ -36,9 +36,6 @@ static CAPITALS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// How many of its most similar claims each claim is compared with.
-const BEST_PAIRS: usize = 5;
-
 /// Words saying that someone answered.
 const RESPONSE_WORDS: &[&str] = &[
     "response",
@@ -59,6 +56,8 @@ const SYMMETRIC: &[&str] =
 /// A claim's words with their original capitalisation.
 struct Words {
     folded: Vec<String>,
+    /// The folded words sorted, for a quick bound on how many two claims share.
+    sorted: Vec<String>,
     stems: Vec<String>,
     capitalised: Vec<bool>,
     spans: Vec<Span>,
@@ -75,25 +74,20 @@ fn words(ctx: &Ctx, r: ClaimRef) -> Words {
             .map(|w| text[w.start..].starts_with(char::is_uppercase) && !lexicon::is_stopword(&w.folded))
             .collect(),
         spans: ws.iter().map(|w| Span::new(w.start, w.end).shift(span.start)).collect(),
+        sorted: {
+            let mut sorted: Vec<String> = ws.iter().map(|w| w.folded.clone()).collect();
+            sorted.sort_unstable();
+            sorted
+        },
         folded: ws.into_iter().map(|w| w.folded).collect(),
     }
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
-    let keys = ctx.keys;
-    let pairs: Vec<(ClaimRef, ClaimRef, f32)> = keys
-        .best_pairs(BEST_PAIRS, 0.1)
-        .into_iter()
-        .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
-        .collect();
     let mut cache: HashMap<ClaimRef, Words> = HashMap::new();
-    let mut seen: HashSet<(ClaimRef, ClaimRef)> = HashSet::new();
     // (first claim, second claim, which check, the pair's disagreement)
     let mut found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)> = Vec::new();
-    for &(a, b, sim) in &pairs {
-        if sim < 0.1 || !seen.insert((a, b)) {
-            continue;
-        }
+    for &(a, b, sim) in &ctx.best_pairs {
         cache.entry(a).or_insert_with(|| words(ctx, a));
         cache.entry(b).or_insert_with(|| words(ctx, b));
         let (wa, wb) = (&cache[&a], &cache[&b]);
@@ -156,10 +150,31 @@ fn gaps(wa: &Words, wb: &Words) -> (Vec<(usize, usize, usize)>, Vec<(usize, usiz
     (runs(&ka), runs(&kb))
 }
 
+/// How many words two claims share, counting repeats (a merge of the sorted words).
+fn shared_words(wa: &Words, wb: &Words) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < wa.sorted.len() && j < wb.sorted.len() {
+        match wa.sorted[i].cmp(&wb.sorted[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Parallel sentences naming different actors at the same place.
 fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
     let (na, nb) = (wa.folded.len(), wb.folded.len());
     if na.min(nb) < 6 || na * nb > 10_000 {
+        return None;
+    }
+    // The words they share bound what the longest common subsequence can keep.
+    if shared_words(wa, wb) * 2 < na.min(nb) {
         return None;
     }
     let (ra, rb) = gaps(wa, wb);
@@ -381,11 +396,14 @@ fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
 fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
     let sa: HashSet<&str> = wa.stems.iter().map(String::as_str).collect();
     let sb: HashSet<&str> = wb.stems.iter().map(String::as_str).collect();
-    let pair = sa.iter().find_map(|x| {
-        sb.iter()
-            .find(|y| lexicon::are_antonyms(x, y) && !sa.contains(**y) && !sb.contains(*x))
-            .map(|y| (*x, *y))
-    });
+    // Opposites are words only one side has: compare those alone (near-duplicate claims
+    // differ in a few words).
+    let mut only_a: Vec<&str> = sa.iter().copied().filter(|x| !sb.contains(x)).collect();
+    let mut only_b: Vec<&str> = sb.iter().copied().filter(|y| !sa.contains(y)).collect();
+    only_a.sort_unstable();
+    only_b.sort_unstable();
+    let pair =
+        only_a.iter().find_map(|x| only_b.iter().find(|y| lexicon::are_antonyms(x, y)).map(|y| (*x, *y)));
     let (na, nb) = (lexicon::negation_count(&wa.folded), lexicon::negation_count(&wb.folded));
     let (value_a, value_b, why) = match pair {
         Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
@@ -447,6 +465,11 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     for (d, doc) in ctx.docs.iter().enumerate() {
         for c in 0..doc.claims.len() {
             let r = ClaimRef { doc: d, claim: c };
+            // Most claims name no response: a plain search skips them before stemming.
+            let lower = ctx.text(d, doc.claims[c].span).to_ascii_lowercase();
+            if !RESPONSE_WORDS.iter().any(|x| lower.contains(x)) {
+                continue;
+            }
             let w = words(ctx, r);
             for i in 0..w.folded.len() {
                 if !RESPONSE_WORDS.contains(&w.folded[i].as_str()) {

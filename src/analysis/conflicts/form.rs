@@ -18,9 +18,9 @@ use super::super::claims::lexicon;
 use super::super::text::Span;
 use super::{head, Ctx, Disagreement, DisagreementKind, Groups, Severity, Side};
 
-/// Phrase (folded words) -> form, longest phrases first.
-static FORMS: LazyLock<Vec<(Vec<String>, String)>> =
-    LazyLock::new(|| super::phrase_table(include_str!("../../data/speech_forms.txt")));
+/// The phrases naming forms of public speaking.
+static FORMS: LazyLock<super::PhraseTable> =
+    LazyLock::new(|| super::PhraseTable::new(include_str!("../../data/speech_forms.txt")));
 
 /// How many words each side of a form phrase describe the occasion.
 const WINDOW: usize = 4;
@@ -49,12 +49,12 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
             let words = lexicon::words(text);
             let mut i = 0;
             while i < words.len() {
-                let Some((phrase, form)) = super::phrase_at(&FORMS, &words, i) else {
+                let Some((length, form)) = FORMS.at(&words, i) else {
                     i += 1;
                     continue;
                 };
-                let end = i + phrase.len();
-                let verb = i > 0 && words[i - 1].folded == "to" && phrase.len() == 1;
+                let end = i + length;
+                let verb = i > 0 && words[i - 1].folded == "to" && length == 1;
                 if !verb {
                     let mut around: Vec<String> = words[i.saturating_sub(WINDOW)..i]
                         .iter()
@@ -68,7 +68,7 @@ fn mentions(ctx: &Ctx) -> Vec<Mention> {
                         doc: d,
                         sentence: sentence.span,
                         phrase: Span::new(words[i].start, words[end - 1].end).shift(sentence.span.start),
-                        form: form.as_str(),
+                        form,
                         around,
                     });
                 }

@@ -222,9 +222,9 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     })
 }
 
-/// Scope phrase (folded words) -> scope, longest phrases first.
-static SCOPES: LazyLock<Vec<(Vec<String>, String)>> =
-    LazyLock::new(|| super::phrase_table(include_str!("../../data/count_scopes.txt")));
+/// The phrases saying over what time a figure counts.
+static SCOPES: LazyLock<super::PhraseTable> =
+    LazyLock::new(|| super::PhraseTable::new(include_str!("../../data/count_scopes.txt")));
 
 /// How far into its sentence an opening scope phrase is read, in bytes.
 const OPENING_BYTES: usize = 64;
@@ -241,7 +241,7 @@ fn scope(near: &str, at: usize, opening: &str) -> Option<&'static str> {
     let phrase_in = |text: &str, opening: bool| {
         let words = lexicon::words(text);
         let starts = if opening { 0..words.len().min(1) } else { 0..words.len() };
-        starts.into_iter().find_map(|i| super::phrase_at(&SCOPES, &words, i).map(|(_, scope)| scope.as_str()))
+        starts.into_iter().find_map(|i| SCOPES.at(&words, i).map(|(_, scope)| scope))
     };
     phrase_in(&near[clause_start..clause_end], false).or_else(|| phrase_in(opening, true))
 }
