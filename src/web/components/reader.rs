@@ -144,14 +144,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     });
     let record = report.documents.iter().find(|d| d.id == doc);
-    let flagged = report.disagreements.iter().filter(|x| x.sides.iter().any(|s| s.docs.contains(&doc))).map(|x| {
-        let (on_card, id) = (props.on_card.clone(), x.id.clone());
-        html! {
-            <li><button type="button" class="to-card" onclick={Callback::from(move |_| on_card.emit(id.clone()))}>
-                { x.topic.clone() }
-            </button></li>
-        }
-    });
+    let flagged =
+        report.disagreements.iter().filter(|x| x.sides.iter().any(|s| s.docs.contains(&doc))).map(|x| {
+            let (on_card, id) = (props.on_card.clone(), x.id.clone());
+            html! {
+                <li><button type="button" class="to-card" data-card={x.id.clone()}
+                    onclick={Callback::from(move |_| on_card.emit(id.clone()))}>
+                    { x.topic.clone() }
+                </button></li>
+            }
+        });
     let flagged: Vec<Html> = flagged.collect();
     html! {
         <div class="reader" id="reader">
