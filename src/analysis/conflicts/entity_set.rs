@@ -2,7 +2,7 @@
 //! list different participants.
 //!
 //! How: within a cluster, claims naming at least two people, or one person and unnamed
-//! participants given by their countries ("Starmer visited alongside leaders from France,
+//! participants given by their countries ("the minister visited alongside leaders from France,
 //! Germany and Poland"), are lists. Two lists from different documents disagree when each
 //! names someone the other leaves out, or when the one naming fewer people leaves others
 //! unnamed. Findings of different clusters that share two people are one event's
@@ -74,7 +74,7 @@ fn unnamed_group(ctx: &Ctx, r: ClaimRef) -> Option<Span> {
             countries.push(m.span);
         }
         let last = *countries.get(1..).and_then(|c| c.last())?;
-        // "the Prime Ministers of the UK and Poland, Keir Starmer and Donald Tusk": named after all.
+        // "the Prime Ministers of Spain and Chile, Ana Ruiz and Pablo Soto": named after all.
         let named_next = doc.mentions[first..]
             .iter()
             .find(|m| m.span.start >= last.end)
