@@ -2,7 +2,7 @@
 //! list different participants.
 //!
 //! How: within a cluster, claims naming at least two people, or one person and unnamed
-//! participants given by their countries ("the minister visited alongside leaders from France,
+//! participants given by their countries ("Ana Ruiz visited alongside leaders from France,
 //! Germany and Poland"), are lists. Two lists from different documents disagree when each
 //! names someone the other leaves out, or when the one naming fewer people leaves others
 //! unnamed. Findings of different clusters that share two people are one event's
