@@ -181,20 +181,8 @@ fn check_report_offsets(report: &Report) {
         assert!(start <= end && end <= *len, "{doc}: span {start}..{end} outside {len} bytes");
         assert_eq!(text.len(), end - start, "{doc}: text {text:?} is not {start}..{end}");
     };
-    for e in &report.entities {
-        for m in &e.mentions {
-            check(&m.doc, m.start, m.end, &m.text);
-        }
-    }
-    for c in &report.claims {
-        check(&c.doc, c.start, c.end, &c.text);
-    }
-    for x in &report.disagreements {
-        for s in &x.sides {
-            for e in &s.evidence {
-                check(&e.doc, e.start, e.end, &e.text);
-            }
-        }
+    for (doc, start, end, text) in report.quoted_spans() {
+        check(doc, start, end, text);
     }
 }
 

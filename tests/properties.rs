@@ -41,20 +41,8 @@ fn check_spans(report: &Report, inputs: &[Input]) {
         assert!(t.is_char_boundary(start) && t.is_char_boundary(end), "span {start}..{end} splits a char");
         assert_eq!(&t[start..end], text);
     };
-    for e in &report.entities {
-        for m in &e.mentions {
-            check(&m.doc, m.start, m.end, &m.text);
-        }
-    }
-    for c in &report.claims {
-        check(&c.doc, c.start, c.end, &c.text);
-    }
-    for x in &report.disagreements {
-        for s in &x.sides {
-            for e in &s.evidence {
-                check(&e.doc, e.start, e.end, &e.text);
-            }
-        }
+    for (doc, start, end, text) in report.quoted_spans() {
+        check(doc, start, end, text);
     }
 }
 

@@ -181,6 +181,24 @@ fn source_name(source: super::time::AnchorSource) -> &'static str {
 }
 
 impl Report {
+    /// Every span the report quotes (entity mentions, claims, disagreement evidence) as
+    /// `(document id, start, end, text)`, for consumers that check or highlight them all.
+    pub fn quoted_spans(&self) -> impl Iterator<Item = (&str, usize, usize, &str)> + '_ {
+        let mentions = self
+            .entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .map(|m| (m.doc.as_str(), m.start, m.end, m.text.as_str()));
+        let claims = self.claims.iter().map(|c| (c.doc.as_str(), c.start, c.end, c.text.as_str()));
+        let evidence = self
+            .disagreements
+            .iter()
+            .flat_map(|x| &x.sides)
+            .flat_map(|s| &s.evidence)
+            .map(|e| (e.doc.as_str(), e.start, e.end, e.text.as_str()));
+        mentions.chain(claims).chain(evidence)
+    }
+
     /// Flattens an [`Analysis`] into the report.
     pub fn from_analysis(a: &Analysis) -> Report {
         let documents = a
