@@ -13,55 +13,13 @@
 
 #[path = "../tests/support/adversarial.rs"]
 mod adversarial;
+#[path = "support/alloc.rs"]
+mod alloc;
+use alloc::{peak_since, reset_peak, Counting};
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use crosscheck::{analyze, Format, Input, Options};
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            grew(new_size);
-        }
-        p
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -112,8 +70,7 @@ fn main() {
         for &mb in &sizes {
             let inputs = make(mb << 20);
             let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
-            let before = LIVE.load(Ordering::Relaxed);
-            PEAK.store(before, Ordering::Relaxed);
+            let before = reset_peak();
             let mut seconds = f64::INFINITY;
             for _ in 0..runs.max(1) {
                 let start = Instant::now();
@@ -121,7 +78,7 @@ fn main() {
                 seconds = seconds.min(start.elapsed().as_secs_f64());
                 drop(report);
             }
-            let peak = PEAK.load(Ordering::Relaxed) - before;
+            let peak = peak_since(before);
             let size = bytes as f64 / (1 << 20) as f64;
             let ratio = previous.map(|p| format!("{:.2}", seconds / p)).unwrap_or_default();
             println!(

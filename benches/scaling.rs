@@ -16,50 +16,15 @@
 #[path = "support/cpu.rs"]
 mod cpu;
 use cpu::cpu_seconds;
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "support/alloc.rs"]
+mod alloc;
+use alloc::{peak_since, reset_peak, Counting};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use crosscheck::{analysis, analyze, Format, Input, Options, Report};
-
-/// The system allocator, counting the bytes in use and their peak.
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                let now =
-                    IN_USE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
-                PEAK.fetch_max(now, Ordering::Relaxed);
-            } else {
-                IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -228,14 +193,13 @@ fn main() {
     for &n in &sizes {
         let inputs = articles(&base, n);
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
-        PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
-        let before = IN_USE.load(Ordering::Relaxed);
+        let before = reset_peak();
         let start = Instant::now();
         let cpu_start = cpu_seconds();
         let (report, stages) = timed_run(&inputs, &options);
         let seconds = start.elapsed().as_secs_f64();
         let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
-        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+        let peak = peak_since(before);
         print!(
             "{n:>8} {:>8.2} {seconds:>9.3} {:>8} {:>8} {:>9} {:>9} {:>10.1}",
             bytes as f64 / 1e6,
