@@ -142,6 +142,13 @@ impl<V> KeyTable<V> {
         (s.eq_ignore_ascii_case(word) || s.to_lowercase() == **word).then_some(v)
     }
 
+    /// The entry for `word`, if it is a word of the table: `word` in any ASCII case, or
+    /// already lower case (non-ASCII words must be lowercased first).
+    pub fn get_word(&self, word: &str) -> Option<&V> {
+        let (entry, v) = &self.entries[self.find(key_of(word))?];
+        word.eq_ignore_ascii_case(entry).then_some(v)
+    }
+
     pub fn contains(&self, t: &Tokens, i: usize) -> bool {
         self.get(t, i).is_some()
     }

@@ -26,6 +26,9 @@ use crate::analysis::text::{Doc, Exclusion, Span};
 /// its lower-case words is built.
 const LOWER_WORD_SCANS: usize = 16;
 
+/// The most words a headline line has.
+const HEADLINE_MAX_WORDS: usize = 20;
+
 /// The longest run of capitalised words considered as one name.
 const MAX_RUN: usize = 8;
 
@@ -113,7 +116,8 @@ pub fn extract(doc: &mut Doc) {
         &doc.tokens
     };
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
-    let feats = token_flags(lex, text, tokens);
+    let lines = line_ranges(text, tokens);
+    let feats = token_flags(lex, text, tokens, &lines);
     let ctx = Context {
         lex,
         text,
@@ -126,7 +130,7 @@ pub fn extract(doc: &mut Doc) {
 
     let mut found: Vec<Mention> = Vec::new();
     let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
-    for line in line_ranges(text, tokens) {
+    for line in lines {
         let line_span = Span::new(tokens[line.start].start, tokens[line.end - 1].end);
         let mode = if doc.exclusion_at(line_span) == Some(Exclusion::Caption) {
             LineMode::Prose
@@ -315,7 +319,11 @@ impl<'a> Context<'a> {
             .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '’' | '\'' | ')'));
         if caps >= 2 && caps * 10 >= words * 7 {
             LineMode::Capitals
-        } else if content >= 1 && words <= 20 && capitalised * 10 >= content * 8 && closing != Some('.') {
+        } else if content >= 1
+            && words <= HEADLINE_MAX_WORDS
+            && capitalised * 10 >= content * 8
+            && closing != Some('.')
+        {
             LineMode::Headline
         } else {
             LineMode::Prose
@@ -339,14 +347,9 @@ impl<'a> Context<'a> {
         false
     }
 
-    /// A capitalised word that can be part of a name (not "XfeMEzPveZ"-like code).
+    /// A capitalised word that can be part of a name (see [`can_start_run`]).
     fn starts_run(&self, i: usize) -> bool {
-        // What follows needs an upper-case first letter.
-        if self.feats[i] & CAPITALISED == 0 {
-            return false;
-        }
-        let w = self.word(i);
-        is_capitalised(w) && w.chars().next().is_some_and(char::is_alphabetic) && case_changes(w) < 2
+        self.feats[i] & STARTS_RUN != 0
     }
 
     /// Collects the run of name words starting at `i` (before `end`), with possessives and
@@ -849,15 +852,38 @@ impl<'a> Context<'a> {
 }
 
 /// Shape bits of a token, above the lexicon's [`flag`] bits.
+/// The token can start a run of name words ([`can_start_run`]).
+const STARTS_RUN: u16 = 1 << 11;
 const ALPHABETIC: u16 = 1 << 12;
 const CAPITALISED: u16 = 1 << 13;
 const ALL_CAPS: u16 = 1 << 14;
 /// Four characters or more.
 const LONG: u16 = 1 << 15;
 
-/// The shape of a word in one pass over its characters.
-#[inline]
+/// A capitalised word that can be part of a name (not "XfeMEzPveZ"-like code), given its
+/// [`shape`].
+fn can_start_run(word: &str, shape: u16) -> bool {
+    // What follows needs an upper-case first letter.
+    shape & CAPITALISED != 0
+        && is_capitalised(word)
+        && word.chars().next().is_some_and(char::is_alphabetic)
+        && case_changes(word) < 2
+}
+
+/// The shape of a word in one pass over its characters, with [`STARTS_RUN`].
 fn shape(word: &str) -> u16 {
+    let bits = letter_shape(word);
+    if can_start_run(word, bits) {
+        bits | STARTS_RUN
+    } else {
+        bits
+    }
+}
+
+/// The letter shape bits of a word ([`ALPHABETIC`], [`CAPITALISED`], [`ALL_CAPS`],
+/// [`LONG`]).
+#[inline]
+fn letter_shape(word: &str) -> u16 {
     if word.is_ascii() {
         return ascii_shape(word.as_bytes());
     }
@@ -910,32 +936,55 @@ fn ascii_shape(word: &[u8]) -> u16 {
 /// The lexicon flags and shape bits of every token. A word's flags are those of its part before an
 /// apostrophe ("I’ve" is "I"); an all-caps word is a "never a name" word only when it is
 /// longer than two letters and no gazetteer acronym ("OUT" is, "US" and "WHO" are not).
-fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span]) -> Vec<u16> {
+/// Long lower-case words of prose lines ([`is_prose_word`]) are not looked up: no rule
+/// reads their flags.
+fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span], lines: &[std::ops::Range<usize>]) -> Vec<u16> {
+    let mut feats: Vec<u16> = tokens.iter().map(|t| shape(&text[t.range()])).collect();
     let mut scratch = String::new();
-    tokens
-        .iter()
-        .map(|t| {
-            let word = &text[t.range()];
-            let shape = shape(word);
-            if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                return shape;
+    for line in lines {
+        let words = feats[line.clone()].iter().filter(|&&f| f & ALPHABETIC != 0).count();
+        let may_be_headline = words <= HEADLINE_MAX_WORDS;
+        for i in line.clone() {
+            let word = &text[tokens[i].range()];
+            let before_capitalised = feats.get(i + 1).is_some_and(|&f| f & CAPITALISED != 0);
+            if !may_be_headline && !before_capitalised && is_prose_word(word) {
+                continue;
             }
-            // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
-            let bytes = word.as_bytes();
-            let apostrophe = (0..bytes.len()).find(|&i| {
-                bytes[i] == b'\'' || bytes[i] == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..])
-            });
-            let head = apostrophe.map_or(word, |i| &word[..i]);
-            let mut f = lex.flags(head, &mut scratch) | shape;
-            if f & flag::NOT_NAME != 0
-                && f & ALL_CAPS != 0
-                && (head.chars().count() < 3 || f & flag::GAZETTEER != 0)
-            {
-                f &= !flag::NOT_NAME;
-            }
-            f
-        })
-        .collect()
+            feats[i] |= lexicon_flags(lex, word, feats[i], &mut scratch);
+        }
+    }
+    feats
+}
+
+/// A lower-case word of five bytes or more: no name word (runs start capitalised and
+/// take only short lower-case words), so its lexicon flags matter only in a line that may
+/// be a headline ([`Context::line_mode`]) or before a capitalised word (a title before a
+/// name).
+fn is_prose_word(word: &str) -> bool {
+    word.len() >= 5 && word.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// The lexicon flags of one token with its `shape` bits (see [`token_flags`]).
+fn lexicon_flags(lex: &Lexicon, word: &str, shape: u16, scratch: &mut String) -> u16 {
+    if word.len() <= 3 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return 0;
+    }
+    // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
+    let bytes = word.as_bytes();
+    let apostrophe = (0..bytes.len()).find(|&i| match bytes[i] {
+        b'\'' => true,
+        0xE2 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]),
+        _ => false,
+    });
+    let head = apostrophe.map_or(word, |i| &word[..i]);
+    let mut f = lex.flags(head, scratch);
+    if f & flag::NOT_NAME != 0
+        && shape & ALL_CAPS != 0
+        && (head.chars().count() < 3 || f & flag::GAZETTEER != 0)
+    {
+        f &= !flag::NOT_NAME;
+    }
+    f
 }
 
 /// A country, region or people followed by one of its institutions ("Russia’s defence

@@ -13,6 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::normalize::is_all_caps;
 use super::Label;
+use crate::analysis::words::KeyTable;
 
 /// FNV-1a: a fast hash for the short words these sets hold (no untrusted keys: the sets
 /// are fixed word lists).
@@ -81,8 +82,9 @@ pub struct Lexicon {
     pub legislatures: FastMap<String, Vec<&'static str>>,
     /// Finds the lower-case event nouns (leftmost-longest, case-sensitive).
     pub event_automaton: AhoCorasick,
-    /// Every listed word with the lists it is in ([`flag`] bits), for one lookup per token.
-    word_flags: FastMap<String, u16>,
+    /// Every listed word with the lists it is in ([`flag`] bits), for one lookup per token
+    /// (by a hash of its lower-case form: ASCII words are not lowercased first).
+    word_flags: KeyTable<u16>,
 }
 
 /// Bits of [`Lexicon::word_flags`].
@@ -213,7 +215,13 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         institutions,
         event_nouns,
         event_automaton,
-        word_flags,
+        word_flags: {
+            let mut table = KeyTable::default();
+            for (word, flags) in &word_flags {
+                table.insert(word, *flags);
+            }
+            table
+        },
         event_modifiers: word_set(include_str!("../../data/event_modifiers.txt")),
         event_acts: word_set(include_str!("../../data/event_acts.txt")),
         event_occasions: word_set(include_str!("../../data/event_occasions.txt")),
@@ -255,16 +263,17 @@ impl Lexicon {
         out
     }
 
-    /// The [`flag`] bits of `word` (any case), using `scratch` for its lower-case form.
+    /// The [`flag`] bits of `word` (any case), using `scratch` for the lower-case form of
+    /// a non-ASCII word.
     pub fn flags(&self, word: &str, scratch: &mut String) -> u16 {
-        scratch.clear();
-        if word.is_ascii() {
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
+        let lower = if word.is_ascii() {
+            word
         } else {
+            scratch.clear();
             scratch.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        self.word_flags.get(scratch.as_str()).copied().unwrap_or(0)
+            scratch.as_str()
+        };
+        self.word_flags.get_word(lower).copied().unwrap_or(0)
     }
 
     /// The entry whose variant folds to `name`, if any.

@@ -10,9 +10,28 @@ use unicode_normalization::UnicodeNormalization;
 /// "U.S." -> "u s". Words are separated by single spaces.
 pub fn fold(name: &str) -> String {
     if name.is_ascii() {
-        return fold_chars(name.chars(), name.len());
+        return fold_ascii(name.as_bytes());
     }
     fold_chars(name.nfd().filter(|c| !is_combining_mark(*c)), name.len())
+}
+
+/// [`fold_chars`] of ASCII text, byte by byte.
+fn fold_ascii(name: &[u8]) -> String {
+    let mut out = Vec::with_capacity(name.len());
+    let mut pending_space = false;
+    for &b in name {
+        let b = if b == b'`' { b'\'' } else { b };
+        if b.is_ascii_alphanumeric() || b == b'\'' {
+            if pending_space && !out.is_empty() {
+                out.push(b' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    trim_folded(String::from_utf8(out).unwrap_or_default())
 }
 
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
@@ -33,6 +52,11 @@ fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
             pending_space = true;
         }
     }
+    trim_folded(out)
+}
+
+/// A folded name without its possessive, apostrophes and a leading "the".
+fn trim_folded(out: String) -> String {
     let trimmed = out.strip_suffix("'s").or_else(|| out.strip_suffix('\'')).unwrap_or(&out);
     let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
     if trimmed.len() == out.len() && !out.contains('\'') {

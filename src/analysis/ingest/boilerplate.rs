@@ -136,48 +136,34 @@ fn full_normal<'l>(line: &'l Line) -> Cow<'l, str> {
 
 /// The number of whitespace-separated words of `s` and of its alphanumeric runs (the
 /// words of [`normalize`]`(s)`), in one pass; `None` as soon as there are more than
-/// `max_spaced` whitespace-separated words (the rest of a long line is not read).
+/// `max_spaced` whitespace-separated words (the rest of a long line is not read). ASCII
+/// is read eight bytes at a time ([`AsciiClasses`]), other characters one by one.
 fn word_counts(s: &str, max_spaced: usize) -> Option<(usize, usize)> {
-    if s.is_ascii() {
-        return ascii_word_counts(s.as_bytes(), max_spaced);
-    }
-    const SPACE: u8 = 1;
-    const ALPHANUMERIC: u8 = 2;
-    /// The kind of each ASCII byte.
-    const ASCII_KINDS: [u8; 128] = {
-        let mut kinds = [0u8; 128];
-        let mut b = 0;
-        while b < 128 {
-            let byte = b as u8;
-            kinds[b] = if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
-                SPACE
-            } else if byte.is_ascii_alphanumeric() {
-                ALPHANUMERIC
-            } else {
-                0
-            };
-            b += 1;
-        }
-        kinds
-    };
     let bytes = s.as_bytes();
     let (mut spaced, mut runs) = (0, 0);
-    // The kind of the character before: at the start, as after a space.
-    let mut previous = SPACE;
+    // The character before: at the start, as after a space.
+    let (mut previous_space, mut previous_alphanumeric) = (true, false);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let kind = if b < 0x80 {
-            i += 1;
-            ASCII_KINDS[usize::from(b)]
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            u8::from(c.is_whitespace()) * SPACE | u8::from(c.is_alphanumeric()) * ALPHANUMERIC
-        };
-        spaced += usize::from(!kind & previous & SPACE);
-        runs += usize::from((kind & !previous & ALPHANUMERIC) >> 1);
-        previous = kind;
+        if let Some(chunk) = bytes.get(i..i + 8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))) {
+            if chunk & AsciiClasses::HIGHS == 0 {
+                let classes = AsciiClasses::of(chunk);
+                spaced += classes.word_starts(previous_space);
+                runs += classes.run_starts(previous_alphanumeric);
+                (previous_space, previous_alphanumeric) = classes.last();
+                i += 8;
+                if spaced > max_spaced {
+                    return None;
+                }
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        let (space, alphanumeric) = (c.is_whitespace(), c.is_alphanumeric());
+        spaced += usize::from(previous_space && !space);
+        runs += usize::from(!previous_alphanumeric && alphanumeric);
+        (previous_space, previous_alphanumeric) = (space, alphanumeric);
         if spaced > max_spaced {
             return None;
         }
@@ -185,28 +171,52 @@ fn word_counts(s: &str, max_spaced: usize) -> Option<(usize, usize)> {
     Some((spaced, runs))
 }
 
-/// [`word_counts`] of ASCII text, in blocks of a loop the compiler can vectorise.
-fn ascii_word_counts(bytes: &[u8], max_spaced: usize) -> Option<(usize, usize)> {
-    const BLOCK: usize = 64;
-    let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
-    let alphanumeric = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
-    let Some(&first) = bytes.first() else { return Some((0, 0)) };
-    let mut spaced = usize::from(!space(first));
-    let mut runs = usize::from(alphanumeric(first));
-    // The pairs of neighbouring bytes, a block at a time.
-    let mut start = 1;
-    while start < bytes.len() {
-        let end = (start + BLOCK).min(bytes.len());
-        for pair in bytes[start - 1..end].windows(2) {
-            spaced += usize::from(space(pair[0]) & !space(pair[1]));
-            runs += usize::from(!alphanumeric(pair[0]) & alphanumeric(pair[1]));
+/// The spaces and ASCII alphanumerics among eight ASCII bytes (SWAR: the high bit of
+/// each byte of `space` and `alphanumeric` says whether that byte is one).
+struct AsciiClasses {
+    space: u64,
+    alphanumeric: u64,
+}
+
+impl AsciiClasses {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    /// Classes of eight ASCII bytes (little-endian: the first byte is the lowest).
+    fn of(x: u64) -> AsciiClasses {
+        // The high bit of each byte whose value lies in `low..=high` (no byte is above 0x7F,
+        // so no sum carries into the next byte).
+        let within = |x: u64, low: u8, high: u8| {
+            x.wrapping_add(Self::ONES * u64::from(0x80 - low))
+                & !x.wrapping_add(Self::ONES * u64::from(0x7F - high))
+                & Self::HIGHS
+        };
+        AsciiClasses {
+            space: within(x, b'\t', b'\r') | within(x, b' ', b' '),
+            alphanumeric: within(x, b'0', b'9') | within(x | Self::ONES * 0x20, b'a', b'z'),
         }
-        if spaced > max_spaced {
-            return None;
-        }
-        start = end;
     }
-    Some((spaced, runs))
+
+    /// The bytes of `bits` that follow a byte of `bits` (`before`: the byte before the first).
+    fn after(bits: u64, before: bool) -> u64 {
+        bits << 8 | u64::from(before) << 7
+    }
+
+    /// How many bytes are no space but follow one.
+    fn word_starts(&self, previous_space: bool) -> usize {
+        (!self.space & Self::after(self.space, previous_space) & Self::HIGHS).count_ones() as usize
+    }
+
+    /// How many bytes are alphanumeric and follow no alphanumeric.
+    fn run_starts(&self, previous_alphanumeric: bool) -> usize {
+        (self.alphanumeric & !Self::after(self.alphanumeric, previous_alphanumeric) & Self::HIGHS)
+            .count_ones() as usize
+    }
+
+    /// Whether the last byte is a space, and whether it is alphanumeric.
+    fn last(&self) -> (bool, bool) {
+        (self.space >> 63 != 0, self.alphanumeric >> 63 != 0)
+    }
 }
 
 /// [`normalize`] of the first `max_words` alphanumeric runs of `s`.
@@ -381,18 +391,20 @@ fn is_copyright(raw: &str) -> bool {
 /// breadcrumb starting with "Home" that ends with another line of the text (the title).
 fn is_navigation(line: &Line, lines: &[Line], index: usize) -> bool {
     const SEPARATORS: [char; 5] = ['|', '»', '›', '•', '>'];
-    // Three items need two separators: look for them with a byte scan first (`|`, `>`,
-    // and the lead bytes of the others).
+    // Three items need two separators: look for them by their last bytes (`|`, `>`, and
+    // the last bytes of `»` C2 BB, `›` E2 80 BA and `•` E2 80 A2).
     let bytes = line.raw.as_bytes();
-    let (mut separators, mut from) = (0, 0);
-    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'|' | b'>' | 0xC2 | 0xE2)) {
-        let c = line.raw[from + k..].chars().next().unwrap_or_default();
-        from += k + c.len_utf8();
-        separators += usize::from(SEPARATORS.contains(&c));
-        if separators == 2 {
-            break;
-        }
-    }
+    let is_separator_at = |k: usize| match bytes[k] {
+        b'|' | b'>' => true,
+        0xBB => k >= 1 && bytes[k - 1] == 0xC2,
+        0xBA | 0xA2 => k >= 2 && bytes[k - 2..k] == [0xE2, 0x80],
+        _ => false,
+    };
+    let separators = memchr::memchr3_iter(b'|', b'>', 0xBB, bytes)
+        .chain(memchr::memchr2_iter(0xBA, 0xA2, bytes))
+        .filter(|&k| is_separator_at(k))
+        .take(2)
+        .count();
     if separators == 2 && line.raw.split(SEPARATORS).all(|item| item.split_whitespace().nth(4).is_none()) {
         return true;
     }

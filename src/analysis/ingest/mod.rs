@@ -80,12 +80,34 @@ fn text_diagnostics(text: &str) -> Vec<Diagnostic> {
 }
 
 /// False when `text` surely holds no replacement character and no control character
-/// (a byte scan; the char scan of [`text_diagnostics`] runs only when this is true).
+/// (a byte scan, eight bytes at a time; the char scan of [`text_diagnostics`] runs only
+/// when this is true).
 fn may_be_damaged(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when some byte of `x` is below `n` (n <= 0x80).
+    let any_below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS;
+    // Nonzero when some byte of the eight may start damage: a control byte, 0x7F, 0xC2, 0xEF.
+    let any_suspect = |x: u64| {
+        any_below(x, 0x20)
+            | any_below(x ^ (ONES * 0x7F), 1)
+            | any_below(x ^ (ONES * 0xC2), 1)
+            | any_below(x ^ (ONES * 0xEF), 1)
+    };
+    let damage_at = |i: usize| match bytes[i] {
         0xEF | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
-        0x00..=0x1F => !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+        b @ 0x00..=0x1F => !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
         _ => false,
-    })
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if any_suspect(x) != 0 && (start..start + 8).any(damage_at) {
+            return true;
+        }
+        start += 8;
+    }
+    (start..bytes.len()).any(damage_at)
 }
