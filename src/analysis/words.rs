@@ -336,10 +336,14 @@ impl<'t> Tokens<'t> {
 }
 
 /// Lowercases an ASCII-ish word into `buf` for a table lookup, without allocating for
-/// short words. Returns `None` for words longer than the buffer.
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// short words (an ASCII word without capitals is returned as it is). Returns `None` for
+/// words longer than the buffer.
+pub fn lower<'b>(word: &'b str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     if word.len() > buf.len() {
         return None;
+    }
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Some(word);
     }
     if word.is_ascii() {
         let out = &mut buf[..word.len()];

@@ -187,7 +187,7 @@ fn find_tokens(t: &Tokens, exclude: &[Span]) -> Vec<Quantity> {
     out
 }
 
-fn lower_word<'b>(t: &Tokens, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+fn lower_word<'b>(t: &Tokens<'b>, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     if t.is_word(i) {
         lower(t.str(i), buf)
     } else {
