@@ -514,9 +514,19 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     // Only quotation marks change the state: jump from one to the next (`"`, or the lead
     // byte of a multi-byte mark).
     let bytes = s.as_bytes();
+    // 0xE3 (CJK corner brackets) is rare: without it, a three-byte memchr finds the rest.
+    let cjk = memchr::memchr(0xE3, bytes).is_some();
+    let next_mark = |from: usize| {
+        let rest = &bytes[from..];
+        let k = if cjk {
+            rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))
+        } else {
+            memchr::memchr3(b'"', 0xC2, 0xE2, rest)
+        };
+        k.map(|k| from + k)
+    };
     let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3)) {
-        let i = from + k;
+    while let Some(i) = next_mark(from) {
         let Some(c) = s[i..].chars().next() else { break };
         from = i + c.len_utf8();
         if !matches!(c, '"' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '「' | '」' | '『' | '』')

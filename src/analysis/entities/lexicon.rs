@@ -58,11 +58,6 @@ pub struct Lexicon {
     /// For each automaton pattern: its entry and whether it must match case exactly
     /// (acronyms such as "US" must not match "us").
     patterns: Vec<(usize, bool)>,
-    /// The first words of the variants: their leading ASCII letters and digits, lower case.
-    /// A match in ASCII text starts with one of them ([`Lexicon::may_hold_gazetteer_name`]).
-    first_words: KeyTable<()>,
-    /// False when some variant starts with ASCII punctuation: then `first_words` says nothing.
-    first_words_decide: bool,
     /// Entry index by folded variant, for exact lookups of a whole name.
     by_name: FastMap<String, usize>,
     pub given_names: FastSet<String>,
@@ -147,17 +142,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    let mut first_words = KeyTable::default();
-    let mut first_words_decide = true;
-    for variant in &variants {
-        let bytes = variant.as_bytes();
-        let leading = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if leading > 0 {
-            first_words.insert(&variant[..leading].to_ascii_lowercase(), ());
-        } else if bytes.first().is_some_and(u8::is_ascii) {
-            first_words_decide = false;
-        }
-    }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -214,8 +198,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         entries,
         automaton,
         patterns,
-        first_words,
-        first_words_decide,
         by_name,
         given_names,
         not_names,
@@ -262,9 +244,6 @@ impl Lexicon {
     /// capital letter, and exact in case for short all-caps variants.
     pub fn gazetteer_matches(&self, text: &str) -> Vec<GazetteerMatch> {
         let mut out = Vec::new();
-        if !self.may_hold_gazetteer_name(text) {
-            return out;
-        }
         for m in self.automaton.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let (entry, exact_case) = self.patterns[m.pattern().as_usize()];
@@ -282,31 +261,6 @@ impl Lexicon {
             }
         }
         out
-    }
-
-    /// False when `text` surely holds no gazetteer match: it is ASCII, and none of its
-    /// words (runs of ASCII letters and digits) is the first word of a variant. A match
-    /// starts after a non-alphanumeric character with a variant's first word, and an ASCII
-    /// text holds no variant that starts with another byte.
-    fn may_hold_gazetteer_name(&self, text: &str) -> bool {
-        if !self.first_words_decide || !text.is_ascii() {
-            return true;
-        }
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let end =
-                bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| i + k);
-            if self.first_words.get_word(&text[i..end]).is_some() {
-                return true;
-            }
-            i = end;
-        }
-        false
     }
 
     /// The [`flag`] bits of `word` (any case), using `scratch` for the lower-case form of

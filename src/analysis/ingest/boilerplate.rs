@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use super::super::segment::lines;
@@ -76,30 +76,15 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     cues
 });
 
-/// The `caption` cues (lower case), for one search of the lower-cased text: a
-/// case-sensitive automaton can skip ahead with a fast prefilter.
+/// The `caption` cues, searched in one pass (ASCII case-insensitive).
 static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(CUES.captions.iter().map(|c| c.to_ascii_lowercase()))
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&CUES.captions)
         .expect("valid caption cues")
 });
-
-/// Every occurrence of a `caption` cue in `text` (ASCII case ignored, overlapping ones
-/// too), sorted by end.
-fn caption_cues(text: &str) -> Vec<Span> {
-    let lower = text.to_ascii_lowercase();
-    let mut found: Vec<Span> =
-        CAPTION_CONTAINS.find_overlapping_iter(&lower).map(|m| Span::new(m.start(), m.end())).collect();
-    found.sort_by_key(|s| (s.end, s.start));
-    found
-}
-
-/// True when one of `cues` (sorted by end) lies inside `line`.
-fn has_caption_cue(cues: &[Span], line: Span) -> bool {
-    let first = cues.partition_point(|c| c.end < line.start);
-    cues[first..].iter().take_while(|c| c.end <= line.end).any(|c| c.start >= line.start)
-}
 
 /// `contains` cues and copyright marks only count in lines this short: a long line that
 /// mentions a newsletter is article text.
@@ -153,7 +138,7 @@ fn full_normal<'l>(line: &'l Line) -> Cow<'l, str> {
 /// words of [`normalize`]`(s)`), in one pass; `None` as soon as there are more than
 /// `max_spaced` whitespace-separated words (the rest of a long line is not read). ASCII
 /// is read eight bytes at a time ([`AsciiClasses`]), other characters one by one.
-fn word_counts(s: &str, max_spaced: usize) -> Option<(usize, usize)> {
+pub(super) fn word_counts(s: &str, max_spaced: usize) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let (mut spaced, mut runs) = (0, 0);
     // The character before: at the start, as after a space.
@@ -314,7 +299,6 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
             Line { span, raw, normal, truncated, words }
         })
         .collect();
-    let captions = caption_cues(text);
     let mut out: Vec<Excluded> = Vec::new();
     let mut in_related_block = false;
     for (index, line) in lines.iter().enumerate() {
@@ -326,7 +310,7 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
                 in_related_block = true;
                 Some(Exclusion::Chrome)
             } else {
-                classify(line, &lines, index, format, &captions)
+                classify(line, &lines, index, format)
             }
         };
         match kind {
@@ -352,13 +336,7 @@ fn is_teaser(line: &Line) -> bool {
     cut || headline || line.words <= 3
 }
 
-fn classify(
-    line: &Line,
-    lines: &[Line],
-    index: usize,
-    format: Format,
-    captions: &[Span],
-) -> Option<Exclusion> {
+fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option<Exclusion> {
     if format == Format::Markdown {
         if MARKDOWN_IMAGE.is_match(line.raw) {
             return Some(Exclusion::Caption);
@@ -368,7 +346,7 @@ fn classify(
         }
     }
     let cues = &*CUES;
-    if has_caption_cue(captions, line.span)
+    if CAPTION_CONTAINS.is_match(line.raw)
         || cues.caption_prefixes.iter().any(|c| starts_with_ignore_case(line.raw, c))
         || cues.caption_suffixes.iter().any(|c| ends_with_ignore_case(line.raw, c))
     {

@@ -24,7 +24,7 @@ use regex::{Captures, Regex};
 
 use super::super::segment::{next_line_break, previous_line_break, trim};
 use super::super::text::{DocMeta, Excluded, Exclusion, Format, Found, Span};
-use super::boilerplate::normalize;
+use super::boilerplate::{normalize, word_counts};
 use super::html::Head;
 
 /// How many lines at the top and bottom of the text are searched for metadata.
@@ -432,7 +432,7 @@ fn published_from_text(text: &str, edges: &[Span]) -> Option<Found<Date>> {
     let mut best: Option<(u8, Found<Date>)> = None;
     for &line in edges {
         let raw = &text[line.range()];
-        if raw.split_whitespace().nth(14).is_some() {
+        if word_counts(raw, 14).is_none() {
             continue;
         }
         // Every date has a digit.

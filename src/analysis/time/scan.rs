@@ -341,12 +341,14 @@ struct QuoteState {
 impl QuoteState {
     fn inside_at(&mut self, text: &str, pos: usize) -> bool {
         if pos > self.pos {
-            for ch in text[self.pos..pos].chars() {
-                match ch {
-                    '\n' => self.inside = false,
-                    '“' => self.inside = true,
-                    '”' => self.inside = false,
-                    '"' => self.inside = !self.inside,
+            // The marks that change the state: `\n`, `"`, and `“` / `”` (E2 80 9C / 9D).
+            let bytes = &text.as_bytes()[self.pos..pos];
+            for k in memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes) {
+                match (bytes[k], bytes.get(k + 1..k + 3)) {
+                    (b'\n', _) => self.inside = false,
+                    (b'"', _) => self.inside = !self.inside,
+                    (_, Some([0x80, 0x9C])) => self.inside = true,
+                    (_, Some([0x80, 0x9D])) => self.inside = false,
                     _ => {}
                 }
             }
