@@ -74,8 +74,9 @@ pub fn segment(doc: &mut Doc) {
     let paragraphs = paragraphs(text, doc.format);
     let chrome: Vec<Span> =
         doc.excluded.iter().filter(|e| e.kind == Exclusion::Chrome).map(|e| e.span).collect();
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    // About one sentence per 100 bytes and one token per 6 (news prose): few reallocations.
+    let mut sentences = Vec::with_capacity(text.len() / 100);
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     for (index, &paragraph) in paragraphs.iter().enumerate() {
         for piece in outside(paragraph, &chrome) {
             let piece = trim(text, piece);

@@ -51,9 +51,9 @@ fn ascii_key(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut v = [0u8; 8];
-        v[..rest.len()].copy_from_slice(rest);
-        let v = u64::from_le_bytes(v) | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
+        // The last bytes as a little-endian word (no call to copy a short slice).
+        let v = rest.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+        let v = v | (0x2020_2020_2020_2020 >> (8 * (8 - rest.len())));
         h = (h.rotate_left(5) ^ v).wrapping_mul(KEY_MUL);
     }
     h | 1

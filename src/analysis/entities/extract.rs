@@ -13,11 +13,10 @@
 //! It does not find other lower-case names, nested entities, or names inside words.
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::{flag, FastSet, Lexicon, LEXICON};
+use super::lexicon::{flag, FastMap, FastSet, GazetteerMatch, Lexicon, LEXICON};
 use super::normalize::{fold, is_all_caps, is_capitalised};
 use super::{Cue, Label, Mention};
 use crate::analysis::text::{Doc, Exclusion, Span};
@@ -224,8 +223,8 @@ fn line_ranges(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Folded names of the prose mentions, and the last words of PERSON names.
-fn known_names(text: &str, found: &[Mention]) -> HashMap<String, Label> {
-    let mut known = HashMap::new();
+fn known_names(text: &str, found: &[Mention]) -> FastMap<String, Label> {
+    let mut known = FastMap::default();
     let mut seen: FastSet<&str> = FastSet::default();
     for m in found.iter().filter(|m| !m.cue.is_weak()) {
         let name = &text[m.span.range()];
@@ -485,7 +484,24 @@ impl<'a> Context<'a> {
         self.classify_clean(run, out);
     }
 
+    /// The gazetteer matches in the text of `run`. A run of one word of ASCII letters
+    /// holds one only when the whole word is a one-word variant (the `GAZETTEER` flag), so
+    /// it is searched only then.
+    fn gazetteer_matches(&self, run: &[Tok]) -> Vec<GazetteerMatch> {
+        let whole = self.span_text(run);
+        if let [only] = run {
+            if !self.has(*only, flag::GAZETTEER) && whole.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return Vec::new();
+            }
+        }
+        self.lex.gazetteer_matches(whole)
+    }
+
     fn gazetteer_starts_at(&self, run: &[Tok], k: usize) -> bool {
+        // A match longer than token `k` needs another token after it.
+        if k + 1 == run.len() {
+            return false;
+        }
         let sub = &self.text[run[k].start..run[run.len() - 1].end];
         self.lex
             .gazetteer_matches(sub)
@@ -511,7 +527,7 @@ impl<'a> Context<'a> {
         let whole = self.span_text(run);
 
         // 1. A whole gazetteer name.
-        let matches = lex.gazetteer_matches(whole);
+        let matches = self.gazetteer_matches(run);
         if let Some(entry) = matches.first().filter(|m| m.start == 0 && m.end == whole.len()).map(|m| m.entry)
         {
             let cue = if initial && n == 1 && self.is_lower_word(&whole.to_lowercase()) {
@@ -800,9 +816,8 @@ impl<'a> Context<'a> {
     /// Headline and all-caps runs: gazetteer names are taken; the other words are kept for
     /// `match_known`.
     fn gazetteer_only(&self, run: &[Tok], out: &mut Vec<Mention>, rest: &mut Vec<Vec<Tok>>) {
-        let whole = self.span_text(run);
         let base = run[0].start;
-        let matches = self.lex.gazetteer_matches(whole);
+        let matches = self.gazetteer_matches(run);
         let mut covered = vec![false; run.len()];
         for m in &matches {
             let span = Span::new(base + m.start, base + m.end);
@@ -829,7 +844,7 @@ impl<'a> Context<'a> {
     }
 
     /// The longest sub-runs of a headline run whose folded text is a name found in prose.
-    fn match_known(&self, run: &[Tok], known: &HashMap<String, Label>, out: &mut Vec<Mention>) {
+    fn match_known(&self, run: &[Tok], known: &FastMap<String, Label>, out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < run.len() {
             let mut hit = None;

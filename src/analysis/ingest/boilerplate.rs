@@ -86,6 +86,15 @@ static CAPTION_CONTAINS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid caption cues")
 });
 
+/// The `contains` cues, searched together in a line's normal form (every occurrence, so
+/// that one not on word boundaries hides no other).
+static CONTAINS_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&CUES.contains)
+        .expect("valid contains cues")
+});
+
 /// `contains` cues and copyright marks only count in lines this short: a long line that
 /// mentions a newsletter is article text.
 const MAX_CONTAINS_WORDS: usize = 15;
@@ -276,10 +285,12 @@ fn starts_with_phrase(normal: &str, phrase: &str) -> bool {
     normal.starts_with(phrase) && normal[phrase.len()..].chars().next().is_none_or(|c| c == ' ')
 }
 
-fn contains_phrase(normal: &str, phrase: &str) -> bool {
-    normal.match_indices(phrase).any(|(i, _)| {
-        let before_ok = normal[..i].chars().next_back().is_none_or(|c| c == ' ');
-        let after_ok = normal[i + phrase.len()..].chars().next().is_none_or(|c| c == ' ');
+/// True when a normalised line holds one of the `contains` cues as whole words.
+fn contains_cue(normal: &str) -> bool {
+    let bytes = normal.as_bytes();
+    CONTAINS_CUES.find_overlapping_iter(normal).any(|m| {
+        let before_ok = m.start() == 0 || bytes[m.start() - 1] == b' ';
+        let after_ok = m.end() == bytes.len() || bytes[m.end()] == b' ';
         before_ok && after_ok
     })
 }
@@ -365,7 +376,7 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
             .prefixes
             .get(line.normal.split(' ').next().unwrap_or_default())
             .is_some_and(|cues| cues.iter().any(|c| starts_with_phrase(&line.normal, c)))
-        || (short && cues.contains.iter().any(|c| contains_phrase(&line.normal, c)))
+        || (short && contains_cue(&line.normal))
         || (short && is_copyright(line.raw))
         || is_navigation(line, lines, index)
     {
