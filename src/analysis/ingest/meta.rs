@@ -349,13 +349,13 @@ fn text_title(
     // Skip chrome and a one-word section label ("WORLD", "Sport") above the headline.
     let mut candidates = top.iter().copied().filter(|&l| !chrome(l));
     let mut line = candidates.next()?;
-    if text[line.range()].split_whitespace().count() == 1 {
+    // (A trimmed line has at least one word.)
+    if text[line.range()].split_whitespace().nth(1).is_none() {
         line = candidates.next()?;
     }
     let raw = &text[line.range()];
-    let words = raw.split_whitespace().count();
-    let is_title = (2..=25).contains(&words)
-        && raw.len() <= 250
+    let is_title = raw.len() <= 250
+        && (2..=25).contains(&raw.split_whitespace().count())
         && !raw.ends_with(['.', '!', '?', ',', ';', ':', '…'])
         && !raw.starts_with(['-', '*', '•', '"', '“', '(', '['])
         && !BYLINE.is_match(raw)

@@ -19,7 +19,7 @@
 use jiff::civil::Date;
 
 use super::scan::{Expr, Said, Tense};
-use super::{add_days, days_between, nearest_year, weekday_from};
+use super::{add_days, days_between, nearest_year, weekday_from, weekday_gap};
 
 /// Fully written days ("May 11, 2025", "04 June 2023") of the expressions.
 fn full_days(exprs: &[Expr]) -> Vec<Date> {
@@ -75,8 +75,7 @@ fn cost(exprs: &[Expr], d: Date, seeds: &[Date]) -> f64 {
     for e in exprs {
         match e.said {
             Said::Weekday { weekday, shift } => {
-                let r = weekday_from(d, weekday, shift, e.tense, &[]);
-                cost += days_between(d, r).abs() as f64;
+                cost += weekday_gap(d, weekday, shift, e.tense) as f64;
             }
             Said::Date { year, month, day, deixis, next, .. } => {
                 let x = match year {

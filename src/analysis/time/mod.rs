@@ -319,6 +319,39 @@ pub(crate) fn weekday_from(anchor: Date, weekday: i8, shift: Shift, tense: Tense
     }
 }
 
+/// The number of days between `anchor` and [`weekday_from`]`(anchor, weekday, shift,
+/// tense, &[])`, by weekday arithmetic (no date is built; dates near the limits of the
+/// calendar take the slow way).
+pub(crate) fn weekday_gap(anchor: Date, weekday: i8, shift: Shift, tense: Tense) -> i32 {
+    if anchor.year().abs() > 9000 {
+        return days_between(anchor, weekday_from(anchor, weekday, shift, tense, &[])).abs();
+    }
+    let current = i32::from(anchor.weekday().to_monday_one_offset());
+    let wanted = i32::from(weekday_of(weekday).to_monday_one_offset());
+    // The same weekday a week away, never the anchor itself.
+    let back = match (current - wanted).rem_euclid(7) {
+        0 => 7,
+        n => n,
+    };
+    let ahead = match (wanted - current).rem_euclid(7) {
+        0 => 7,
+        n => n,
+    };
+    let on_or_before = if current == wanted { 0 } else { back };
+    match (shift, tense) {
+        (Shift::Last, _) => back,
+        (Shift::Next, _) | (Shift::None, Tense::Future) => ahead,
+        (Shift::This, Tense::Past) | (Shift::None, Tense::Past | Tense::Unknown) => on_or_before,
+        (Shift::This, _) => {
+            if current == wanted {
+                0
+            } else {
+                ahead
+            }
+        }
+    }
+}
+
 /// The year that puts `month`/`day` nearest `anchor`.
 pub(crate) fn nearest_year(anchor: Date, month: i8, day: i8) -> Option<Date> {
     let mut best: Option<(i32, Date)> = None;
