@@ -11,7 +11,8 @@
 //! do: the findings they produce must stay grouped (one per group of aligned claims),
 //! and the run prints them by kind.
 //!
-//! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes).
+//! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes,
+//! `SCALING_DUMP=DIR` to write each size's JSON report to `DIR/<n>.json`).
 
 #[path = "support/cpu.rs"]
 mod cpu;
@@ -200,6 +201,10 @@ fn main() {
         let seconds = start.elapsed().as_secs_f64();
         let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
         let peak = peak_since(before);
+        if let Ok(dir) = std::env::var("SCALING_DUMP") {
+            let json = serde_json::to_string_pretty(&report).unwrap();
+            fs::write(Path::new(&dir).join(format!("{n}.json")), json).unwrap();
+        }
         print!(
             "{n:>8} {:>8.2} {seconds:>9.3} {:>8} {:>8} {:>9} {:>9} {:>10.1}",
             bytes as f64 / 1e6,
