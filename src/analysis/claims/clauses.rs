@@ -156,7 +156,9 @@ pub fn split(text: &str, unit: Span, words: &[Word], quoted: &[bool], number_sta
         } else if comma && has_role(f, Role::Adverb) && next.is_some_and(|x| is_participle(body, x)) {
             true
         } else if comma && has_role(f, Role::Coordinator) {
-            verb_within(i + 1, i + 1 + VERB_WINDOW.min(6))
+            // A shared subject's second verb phrase (", and put the toll at"); two main
+            // clauses ("A hit B, and C hit D") tell one sequence and stay together.
+            next.is_some_and(|x| is_verbish(body, x))
         } else if f == "and" && !comma {
             // "250 dead and 900 injured": a count on both sides.
             (i + 1..(i + 4).min(n)).any(is_number_at) && (0..i).any(is_number_at)
