@@ -30,13 +30,19 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             c.numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
         };
         let (first_ref, first) = claims[0];
-        let factual =
-            values(first_ref, first).iter().any(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)));
+        let shared: Vec<String> = values(first_ref, first)
+            .into_iter()
+            .filter(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)))
+            .collect();
         let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
-        if !factual || score < MIN_SCORE {
+        if shared.is_empty() || score < MIN_SCORE {
             continue;
         }
         let Some(missing) = (0..n).find(|d| cluster.claims.iter().all(|r| r.doc != *d)) else { continue };
+        // A document that gives the same figure elsewhere reports the fact in other words.
+        if ctx.docs[missing].numbers.iter().any(|q| shared.contains(&q.value.to_string())) {
+            continue;
+        }
         found.push((
             score,
             Disagreement {
