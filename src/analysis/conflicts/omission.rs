@@ -6,7 +6,11 @@
 //! about what changes the picture. The omitting side has no evidence: its value names
 //! the document.
 //!
-//! It cannot tell an omission from a claim the aligner failed to match.
+//! A document that gives the key figure somewhere (outside excluded text) has not left the
+//! fact out, even when the aligner did not match its sentence: it is not reported.
+//!
+//! It cannot tell an omission from a claim the aligner failed to match when the document
+//! words the fact without the figure.
 
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
@@ -30,13 +34,23 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             c.numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
         };
         let (first_ref, first) = claims[0];
-        let factual =
-            values(first_ref, first).iter().any(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)));
+        let key_figures: Vec<String> = values(first_ref, first)
+            .into_iter()
+            .filter(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)))
+            .collect();
         let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
-        if !factual || score < MIN_SCORE {
+        if key_figures.is_empty() || score < MIN_SCORE {
             continue;
         }
         let Some(missing) = (0..n).find(|d| cluster.claims.iter().all(|r| r.doc != *d)) else { continue };
+        let doc = &ctx.docs[missing];
+        let gives_figure = doc
+            .numbers
+            .iter()
+            .any(|q| doc.exclusion_at(q.span).is_none() && key_figures.contains(&q.value.to_string()));
+        if gives_figure {
+            continue;
+        }
         found.push((
             score,
             Disagreement {
