@@ -8,6 +8,10 @@
 //!
 //! `cargo bench --bench throughput` (set `BENCH_SECONDS` to change the time budget per
 //! measurement, default 3; `BENCH_ONLY=dates` to run only the lines naming it).
+//! `BENCH_PASSES=n` runs only the per-document stages: one warm-up pass, then `n` passes
+//! in [`profiled_passes`], for instruction counts:
+//! `valgrind --tool=callgrind --toggle-collect='*profiled_passes*' target/release/deps/throughput-*`
+//! (instructions per pass = the total / n).
 
 use std::fs;
 use std::path::Path;
@@ -124,6 +128,19 @@ fn per_document_stages(inputs: &[Input]) -> Vec<crosscheck::Doc> {
     docs
 }
 
+/// `passes` runs of the per-document stages over every event, apart so that a profiler
+/// can count only them.
+#[inline(never)]
+fn profiled_passes(events: &[Vec<Input>], passes: u32) {
+    for _ in 0..passes {
+        for inputs in events {
+            let mut docs = per_document_stages(inputs);
+            docs.iter_mut().for_each(numbers::extract);
+            std::hint::black_box(docs);
+        }
+    }
+}
+
 fn main() {
     let budget = Duration::from_secs_f64(
         std::env::var("BENCH_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3.0),
@@ -134,6 +151,13 @@ fn main() {
     let bytes: usize = events.iter().flatten().map(|i| i.content.len()).sum();
     let docs: usize = events.iter().map(Vec::len).sum();
     println!("corpus: {} events, {docs} articles, {bytes} bytes", events.len());
+    if let Some(passes) = std::env::var("BENCH_PASSES").ok().and_then(|s| s.parse().ok()) {
+        for inputs in &events {
+            std::hint::black_box(per_document_stages(inputs));
+        }
+        profiled_passes(&events, passes);
+        return;
+    }
     // Cold start first, while nothing is initialised: the one-off cost of compiling the
     // patterns and reading the word lists, which a fresh web worker pays once.
     let mut per_document = || {

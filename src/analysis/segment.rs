@@ -252,12 +252,22 @@ pub fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
 /// its offset and byte length.
 pub fn previous_line_break(text: &str, end: usize) -> Option<(usize, usize)> {
     let bytes = &text.as_bytes()[..end];
-    (0..bytes.len()).rev().find_map(|j| match bytes[j] {
-        b'\n' | b'\r' | 0x0B | 0x0C => Some((j, 1)),
-        0x85 if j >= 1 && bytes[j - 1] == 0xC2 => Some((j - 1, 2)),
-        0xA8 | 0xA9 if j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2 => Some((j - 2, 3)),
-        _ => None,
-    })
+    let mut before = bytes.len();
+    // Lead bytes (as in `LineBreaks`) from the end backwards; a lead whose break does not
+    // fit before `end`, or is no break, is skipped.
+    while let Some(i) = previous_line_break_lead(bytes, before) {
+        let len = match bytes[i] {
+            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => 0,
+        };
+        if len > 0 {
+            return Some((i, len));
+        }
+        before = i;
+    }
+    None
 }
 
 /// The line breaks of a text ([`is_line_break`]) as (byte offset, byte length), found by
@@ -310,28 +320,51 @@ pub fn trim(text: &str, span: Span) -> Span {
     }
 }
 
-/// The first position from `from` on that holds a byte below 0x0E, 0xC2 or 0xE2, eight
-/// bytes at a time.
-fn next_line_break_lead(bytes: &[u8], from: usize) -> Option<usize> {
+/// SWAR test on eight bytes: nonzero exactly when one of them is below 0x0E, 0xC2 or 0xE2
+/// (the bytes that can start a line break).
+fn has_line_break_lead(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // SWAR tests on eight bytes: nonzero exactly when some byte is zero (`zero_bytes`) or
-    // below 0x0E (`low`); the byte itself is then found one at a time.
+    // Nonzero exactly when some byte is zero (`zero_bytes`) or below 0x0E (`low`).
     let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let low = x.wrapping_sub(ONES * 0x0E) & !x & HIGHS;
+    let c2 = zero_bytes(x ^ (ONES * 0xC2));
+    let e2 = zero_bytes(x ^ (ONES * 0xE2));
+    low | c2 | e2 != 0
+}
+
+fn is_line_break_lead(b: u8) -> bool {
+    b <= 0x0D || b == 0xC2 || b == 0xE2
+}
+
+/// The first position from `from` on that holds a line-break lead byte (below 0x0E, 0xC2
+/// or 0xE2), eight bytes at a time.
+fn next_line_break_lead(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i + 8 <= bytes.len() {
         let mut chunk = [0u8; 8];
         chunk.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(chunk);
-        let low = x.wrapping_sub(ONES * 0x0E) & !x & HIGHS;
-        let c2 = zero_bytes(x ^ (ONES * 0xC2));
-        let e2 = zero_bytes(x ^ (ONES * 0xE2));
-        if low | c2 | e2 != 0 {
+        if has_line_break_lead(u64::from_le_bytes(chunk)) {
             break;
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| b <= 0x0D || b == 0xC2 || b == 0xE2).map(|k| i + k)
+    bytes[i..].iter().position(|&b| is_line_break_lead(b)).map(|k| i + k)
+}
+
+/// The last position before `before` that holds a line-break lead byte, eight bytes at a
+/// time.
+fn previous_line_break_lead(bytes: &[u8], before: usize) -> Option<usize> {
+    let mut end = before;
+    while end >= 8 {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[end - 8..end]);
+        if has_line_break_lead(u64::from_le_bytes(chunk)) {
+            break;
+        }
+        end -= 8;
+    }
+    bytes[..end].iter().rposition(|&b| is_line_break_lead(b))
 }
 
 /// The paragraphs of `text`: one per non-blank line, or one per blank-line-separated

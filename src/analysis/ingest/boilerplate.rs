@@ -114,6 +114,8 @@ struct Line<'a> {
     normal: String,
     /// `normal` holds only the first words of the line.
     truncated: bool,
+    /// The alphanumeric runs of the line; `MAX_CHROME_WORDS + 1` for every line with more
+    /// whitespace-separated words than that (never chrome: its exact length does not matter).
     words: usize,
 }
 
@@ -133,10 +135,11 @@ fn full_normal<'l>(line: &'l Line) -> Cow<'l, str> {
 }
 
 /// The number of whitespace-separated words of `s` and of its alphanumeric runs (the
-/// words of [`normalize`]`(s)`), in one pass.
-fn word_counts(s: &str) -> (usize, usize) {
+/// words of [`normalize`]`(s)`), in one pass; `None` as soon as there are more than
+/// `max_spaced` whitespace-separated words (the rest of a long line is not read).
+fn word_counts(s: &str, max_spaced: usize) -> Option<(usize, usize)> {
     if s.is_ascii() {
-        return ascii_word_counts(s.as_bytes());
+        return ascii_word_counts(s.as_bytes(), max_spaced);
     }
     const SPACE: u8 = 1;
     const ALPHANUMERIC: u8 = 2;
@@ -175,22 +178,35 @@ fn word_counts(s: &str) -> (usize, usize) {
         spaced += usize::from(!kind & previous & SPACE);
         runs += usize::from((kind & !previous & ALPHANUMERIC) >> 1);
         previous = kind;
+        if spaced > max_spaced {
+            return None;
+        }
     }
-    (spaced, runs)
+    Some((spaced, runs))
 }
 
-/// [`word_counts`] of ASCII text, in a loop the compiler can vectorise.
-fn ascii_word_counts(bytes: &[u8]) -> (usize, usize) {
+/// [`word_counts`] of ASCII text, in blocks of a loop the compiler can vectorise.
+fn ascii_word_counts(bytes: &[u8], max_spaced: usize) -> Option<(usize, usize)> {
+    const BLOCK: usize = 64;
     let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
     let alphanumeric = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
-    let Some(&first) = bytes.first() else { return (0, 0) };
+    let Some(&first) = bytes.first() else { return Some((0, 0)) };
     let mut spaced = usize::from(!space(first));
     let mut runs = usize::from(alphanumeric(first));
-    for pair in bytes.windows(2) {
-        spaced += usize::from(space(pair[0]) & !space(pair[1]));
-        runs += usize::from(!alphanumeric(pair[0]) & alphanumeric(pair[1]));
+    // The pairs of neighbouring bytes, a block at a time.
+    let mut start = 1;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        for pair in bytes[start - 1..end].windows(2) {
+            spaced += usize::from(space(pair[0]) & !space(pair[1]));
+            runs += usize::from(!alphanumeric(pair[0]) & alphanumeric(pair[1]));
+        }
+        if spaced > max_spaced {
+            return None;
+        }
+        start = end;
     }
-    (spaced, runs)
+    Some((spaced, runs))
 }
 
 /// [`normalize`] of the first `max_words` alphanumeric runs of `s`.
@@ -265,13 +281,10 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
         .into_iter()
         .map(|span| {
             let raw = &text[span.range()];
-            let (spaced, runs) = word_counts(raw);
-            let (normal, truncated, words) = if spaced > MAX_CHROME_WORDS {
-                (String::new(), false, spaced)
-            } else if runs <= whole_limit {
-                (normalize(raw), false, runs)
-            } else {
-                (normalize_first_words(raw, CUES.prefix_words.max(2)), true, runs)
+            let (normal, truncated, words) = match word_counts(raw, MAX_CHROME_WORDS) {
+                None => (String::new(), false, MAX_CHROME_WORDS + 1),
+                Some((_, runs)) if runs <= whole_limit => (normalize(raw), false, runs),
+                Some((_, runs)) => (normalize_first_words(raw, CUES.prefix_words.max(2)), true, runs),
             };
             Line { span, raw, normal, truncated, words }
         })

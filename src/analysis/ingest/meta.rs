@@ -136,15 +136,11 @@ fn starts_with_one_of(line: &str, chars: &[char]) -> bool {
     line.starts_with(chars)
 }
 
-/// True when `line` contains "d by" (ASCII letters in any case).
+/// True when `line` contains "d by" (ASCII letters in any case): a search for its `y`.
 fn contains_d_by(line: &str) -> bool {
     let bytes = line.as_bytes();
-    (1..bytes.len().saturating_sub(2)).any(|i| {
-        bytes[i] == b' '
-            && bytes[i - 1] | 0x20 == b'd'
-            && bytes[i + 1] | 0x20 == b'b'
-            && bytes[i + 2] | 0x20 == b'y'
-    })
+    memchr::memchr2_iter(b'y', b'Y', bytes)
+        .any(|k| k >= 3 && bytes[k - 1] | 0x20 == b'b' && bytes[k - 2] == b' ' && bytes[k - 3] | 0x20 == b'd')
 }
 
 // The first letters below include `ſ`, which `(?i)s` matches.
@@ -436,7 +432,7 @@ fn published_from_text(text: &str, edges: &[Span]) -> Option<Found<Date>> {
     let mut best: Option<(u8, Found<Date>)> = None;
     for &line in edges {
         let raw = &text[line.range()];
-        if raw.split_whitespace().count() > 14 {
+        if raw.split_whitespace().nth(14).is_some() {
             continue;
         }
         // Every date has a digit.
