@@ -256,6 +256,12 @@ fn same_thing(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
     if capital_of(&ja, &jb) || capital_of(&jb, &ja) {
         return true;
     }
+    // A country and its people ("Turkey", "Turkish") share a stem.
+    let common = ja.chars().zip(jb.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = ja.chars().count().min(jb.chars().count());
+    if !ja.contains(' ') && !jb.contains(' ') && common >= 4 && common * 5 >= shorter * 3 {
+        return true;
+    }
     ja.chars().next() == jb.chars().next() && edit_distance(&ja, &jb) <= 2
 }
 

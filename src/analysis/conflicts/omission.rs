@@ -34,11 +34,16 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             c.numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
         };
         let (first_ref, first) = claims[0];
+<<<<<<< HEAD
         let key_figures: Vec<String> = values(first_ref, first)
+=======
+        let shared: Vec<String> = values(first_ref, first)
+>>>>>>> main
             .into_iter()
             .filter(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)))
             .collect();
         let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
+<<<<<<< HEAD
         if key_figures.is_empty() || score < MIN_SCORE {
             continue;
         }
@@ -49,6 +54,14 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             .iter()
             .any(|q| doc.exclusion_at(q.span).is_none() && key_figures.contains(&q.value.to_string()));
         if gives_figure {
+=======
+        if shared.is_empty() || score < MIN_SCORE {
+            continue;
+        }
+        let Some(missing) = (0..n).find(|d| cluster.claims.iter().all(|r| r.doc != *d)) else { continue };
+        // A document that gives the same figure elsewhere reports the fact in other words.
+        if ctx.docs[missing].numbers.iter().any(|q| shared.contains(&q.value.to_string())) {
+>>>>>>> main
             continue;
         }
         found.push((
