@@ -115,6 +115,8 @@ const CONFLICTS: &[(Stance, Stance, Severity)] = &[
 struct Found {
     claim: ClaimRef,
     cue: Span,
+    /// The cue's sentence (or its claim, when that is longer).
+    context: Span,
     stance: Stance,
 }
 
@@ -144,11 +146,15 @@ fn party(ctx: &Ctx, r: ClaimRef, cue: Span, people: &HashMap<EntityId, String>) 
     if claim.quotes.iter().any(|q| q.contains(cue)) {
         return speaker;
     }
-    let text = doc.slice(Span::new(claim.span.start, cue.start));
+    // A clause of a longer sentence names its party before it ("X said Y was ready, but
+    // only after ..."): read from the sentence's start.
+    let from = doc.sentence_at(claim.span.start).map_or(claim.span.start, |i| doc.sentences[i].span.start);
+    let from = from.min(claim.span.start);
+    let text = doc.slice(Span::new(from, cue.start));
     let words = lexicon::words(text);
     // The country each word names, if any: a capitalised country word, or a person's.
     let country_at = |w: &lexicon::Word| -> Option<String> {
-        let at = Span::new(w.start, w.end).shift(claim.span.start);
+        let at = Span::new(w.start, w.end).shift(from);
         let i = doc.mentions.partition_point(|m| m.span.end <= at.start);
         if let Some(m) = doc.mentions.get(i).filter(|m| m.span.overlaps(at) && m.label == Label::Person) {
             return m.entity.and_then(|id| people.get(&id).cloned());
@@ -172,15 +178,23 @@ fn party(ctx: &Ctx, r: ClaimRef, cue: Span, people: &HashMap<EntityId, String>) 
     speaker
 }
 
+/// The claim of `doc` holding byte `at`, if any (claims are sorted and disjoint).
+fn claim_at(ctx: &Ctx, doc: usize, at: usize) -> Option<ClaimRef> {
+    let claims = &ctx.docs[doc].claims;
+    let c = claims.partition_point(|c| c.span.start <= at).checked_sub(1)?;
+    (claims[c].span.end > at).then_some(ClaimRef { doc, claim: c })
+}
+
+/// Every stance of every sentence that holds a claim, with its country. Sentences are read
+/// whole, as a cue may straddle two clause claims ("ready, but only | after ...").
 fn stances(ctx: &Ctx, people: &HashMap<EntityId, String>) -> Vec<(String, Found)> {
     let mut out = Vec::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
-        for (c, claim) in doc.claims.iter().enumerate() {
-            if doc.exclusion_at(claim.span).is_some() {
+        for sentence in &doc.sentences {
+            if doc.exclusion_at(sentence.span).is_some() {
                 continue;
             }
-            let r = ClaimRef { doc: d, claim: c };
-            let words = lexicon::words(doc.slice(claim.span));
+            let words = lexicon::words(doc.slice(sentence.span));
             let mut i = 0;
             while i < words.len() {
                 let Some((length, class)) = CUES.at(&words, i) else {
@@ -195,10 +209,18 @@ fn stances(ctx: &Ctx, people: &HashMap<EntityId, String>) -> Vec<(String, Found)
                 let object = words[end..(end + 4).min(words.len())]
                     .iter()
                     .any(|w| PROPOSALS.contains(w.folded.as_str()));
-                if let Some(stance) = stance.filter(|_| !negated && (object || !needs_object)) {
-                    let cue = Span::new(words[i].start, words[end - 1].end).shift(claim.span.start);
+                let cue = Span::new(words[i].start, words[end - 1].end).shift(sentence.span.start);
+                let claim = claim_at(ctx, d, cue.start).or_else(|| claim_at(ctx, d, cue.end - 1));
+                if let (Some(stance), Some(r)) =
+                    (stance.filter(|_| !negated && (object || !needs_object)), claim)
+                {
                     if let Some(country) = party(ctx, r, cue, people) {
-                        out.push((country, Found { claim: r, cue, stance }));
+                        let claim_span = ctx.claim(r).span;
+                        let context = Span::new(
+                            claim_span.start.min(sentence.span.start),
+                            claim_span.end.max(sentence.span.end),
+                        );
+                        out.push((country, Found { claim: r, cue, context, stance }));
                     }
                 }
                 i = end;
@@ -243,7 +265,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                         .flat_map(|f| {
                             [
                                 Evidence { doc: f.claim.doc, span: f.cue },
-                                Evidence { doc: f.claim.doc, span: ctx.claim(f.claim).span },
+                                Evidence { doc: f.claim.doc, span: f.context },
                             ]
                         })
                         .collect(),
