@@ -7,8 +7,9 @@
 //! resolved days of aligned claims; facts look for opposite polarity, antonyms, and a
 //! different actor in the same role; forms compare how outlets call the same occasion
 //! (an address or a press conference); entity sets compare the people listed in aligned
-//! claims; omissions flag a key fact all outlets but one report; internal checks an
-//! article's total against its own parts. Two parties' different claims that every
+//! claims; stances compare what a country is reported to accept, refuse or demand;
+//! intensities, a lull against heavy fighting; omissions flag a key fact all outlets but
+//! one report; internal checks an article's total against its own parts. Two parties' different claims that every
 //! outlet reports alike are not disagreements.
 //!
 //! It does not judge which side is right, and compares only what the earlier stages
@@ -18,10 +19,12 @@ mod date;
 mod entity_set;
 mod fact;
 mod form;
+mod intensity;
 mod internal;
 mod number;
 mod omission;
 mod quote;
+mod stance;
 
 use std::collections::HashMap;
 
@@ -170,6 +173,8 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     fact::find(&ctx, &mut out);
     form::find(&ctx, &mut out);
     entity_set::find(&ctx, &mut out);
+    stance::find(&ctx, &mut out);
+    intensity::find(&ctx, &mut out);
     omission::find(&ctx, &mut out);
     internal::find(&ctx, &mut out);
     for d in &mut out {
