@@ -57,6 +57,38 @@ fn claims_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Clause splitting: every claim of each text, in order, by its exact surface text; every
+/// clause keeps its sentence and, when the case names one, the sentence's speaker.
+#[test]
+fn clause_cases() {
+    let cases: Value = serde_json::from_str(include_str!("cases/claims.json")).unwrap();
+    let mut failures = Vec::new();
+    for case in cases["clauses"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let text = case["text"].as_str().unwrap();
+        let doc = analyze_one(text);
+        let got: Vec<&str> = doc.claims.iter().map(|c| doc.slice(c.span)).collect();
+        let want: Vec<&str> =
+            case["clauses"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        if got != want {
+            failures.push(format!("{name}:\n  got  {got:?}\n  want {want:?}"));
+        }
+        for c in &doc.claims {
+            if !c.sentence.contains(c.span) {
+                failures.push(format!("{name}: {:?} lies outside its sentence", doc.slice(c.span)));
+            }
+            if let Some(speaker) = case["speaker"].as_str() {
+                let got = c.speaker_span.map(|s| doc.slice(s)).unwrap_or("");
+                if !got.contains(speaker) {
+                    failures
+                        .push(format!("{name}: {:?} speaker {got:?}, want {speaker:?}", doc.slice(c.span)));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn captions_and_chrome_yield_no_claims() {
     use analysis::text::{Excluded, Exclusion};

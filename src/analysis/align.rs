@@ -54,7 +54,7 @@ impl Cluster {
 
 /// Minimum average similarity of two clusters (over their cross-document claim pairs) to
 /// merge them.
-const MERGE_THRESHOLD: f32 = 0.12;
+const MERGE_THRESHOLD: f32 = 0.15;
 /// The same, when the two clusters hold claims of a common document.
 const SAME_DOCUMENT_THRESHOLD: f32 = 0.3;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
@@ -66,6 +66,8 @@ const VAGUE_DATE_FACTOR: f32 = 0.75;
 /// Keys held by more claims than this are too common to block on (but for claims with
 /// no rarer keys, which reach their neighbours in the key's posting list).
 const MAX_POSTING: usize = 64;
+/// How many words from a number a casualty word may be to say what the number counts.
+const COUNT_WINDOW: usize = 5;
 /// How many candidates each claim proposes, at most.
 const MAX_CANDIDATES: usize = 16;
 /// How many of a claim's rarest keys (held by another claim too) it is blocked on.
@@ -107,6 +109,8 @@ struct Interner {
     entities: WordMap<usize, u32>,
     speakers: WordMap<usize, u32>,
     numbers: WordMap<u64, u32>,
+    /// What a number counts (by its word key), whatever the figure.
+    counted: WordMap<u32, u32>,
     dates: WordMap<DateValue, u32>,
 }
 
@@ -163,6 +167,11 @@ impl Interner {
         *self.numbers.entry(value.to_bits()).or_insert_with(|| Self::next(count, factors, STRONG_KEY_FACTOR))
     }
 
+    fn counted(&mut self, word: u32) -> u32 {
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.counted.entry(word).or_insert_with(|| Self::next(count, factors, STRONG_KEY_FACTOR))
+    }
+
     fn date(&mut self, value: DateValue) -> u32 {
         let (count, factors) = (&mut self.count, &mut self.factor);
         // A day is strong evidence; a month, a year or a range of days is vague.
@@ -178,12 +187,19 @@ impl ClaimKeys {
         let mut keys = Vec::new();
         let mut phrases = Vec::new();
         let mut stems: Vec<u32> = Vec::new();
+        let mut counted: Vec<u32> = Vec::new();
         let mut folded_buffer = String::new();
         for (d, doc) in docs.iter().enumerate() {
             for (c, claim) in doc.claims.iter().enumerate() {
                 stems.clear();
-                let tokens = &doc.tokens[doc.tokens.partition_point(|t| t.start < claim.span.start)..];
-                for token in tokens.iter().take_while(|t| t.end <= claim.span.end) {
+                counted.clear();
+                let first = doc.tokens.partition_point(|t| t.start < claim.span.start);
+                let tokens = &doc.tokens[first..];
+                let claim_tokens = tokens.iter().take_while(|t| t.end <= claim.span.end).count();
+                let tokens = &tokens[..claim_tokens];
+                let mut numbers = claim.numbers.iter().map(|&i| doc.numbers[i].span).peekable();
+                let mut last_number: Option<usize> = None;
+                for (t, token) in tokens.iter().enumerate() {
                     let word = doc.slice(*token);
                     let folded = if word.is_ascii() {
                         folded_buffer.clear();
@@ -196,7 +212,26 @@ impl ClaimKeys {
                         folded_buffer = lexicon::fold(word);
                         folded_buffer.as_str()
                     };
-                    stems.extend(interner.content_word(folded));
+                    while numbers.peek().is_some_and(|n| n.end <= token.start) {
+                        numbers.next();
+                        last_number = Some(t);
+                    }
+                    let key = interner.content_word(folded);
+                    stems.extend(key);
+                    // What a count is about: a casualty word near a number ("250 dead",
+                    // "death toll to 275", "288 people lost their lives").
+                    if let Some(key) = key.filter(|_| lexicon::is_severe_topic(folded)) {
+                        let near_before = last_number.is_some_and(|n| t < n + COUNT_WINDOW);
+                        let near_after = numbers.peek().is_some_and(|n| {
+                            tokens[t..]
+                                .iter()
+                                .take(COUNT_WINDOW)
+                                .any(|x| x.start >= n.start && x.end <= n.end)
+                        });
+                        if near_before || near_after {
+                            counted.push(key);
+                        }
+                    }
                 }
                 let mut ph: Vec<u32> =
                     stems.windows(2).filter(|w| w[0] != w[1]).map(|w| interner.phrase(w[0], w[1])).collect();
@@ -205,6 +240,7 @@ impl ClaimKeys {
                 ks.extend_from_slice(&stems);
                 ks.extend(claim.entities.iter().map(|e| interner.entity(e.0)));
                 ks.extend(claim.numbers.iter().map(|&i| interner.number(doc.numbers[i].value)));
+                ks.extend(counted.iter().map(|&k| interner.counted(k)));
                 ks.extend(claim.dates.iter().filter_map(|&i| doc.dates[i].value).map(|v| interner.date(v)));
                 ks.sort_unstable();
                 ks.dedup();

@@ -13,6 +13,7 @@
 //! It does not parse syntax: a cue's subject is the nearest mention, which can be wrong in
 //! long, nested sentences.
 
+mod clauses;
 pub mod lexicon;
 mod quotes;
 
@@ -34,8 +35,10 @@ pub enum ClaimKind {
 /// One claim in one document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
-    /// The claim's sentence (or sentences, for a quote that spans several).
+    /// The claim: a clause of its sentence, or the whole sentence when it carries one fact.
     pub span: Span,
+    /// The claim's sentence (or sentences, for a quote that spans several); contains `span`.
+    pub sentence: Span,
     pub kind: ClaimKind,
     /// Who asserts it; `None` when the outlet itself does (or the speaker is unresolved).
     pub speaker: Option<EntityId>,
@@ -102,15 +105,20 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
             continue;
         }
         // Words and quotes are both in order: one pass over the two.
-        let mut next_quote = 0;
-        let mut in_quote = |w: &Word| {
-            let span = Span::new(w.start, w.end).shift(unit.start);
-            while unit_quotes.get(next_quote).is_some_and(|q| q.end < span.end) {
-                next_quote += 1;
-            }
-            unit_quotes.get(next_quote).is_some_and(|q| q.contains(span))
+        let quoted: Vec<bool> = {
+            let mut next_quote = 0;
+            words
+                .iter()
+                .map(|w| {
+                    let span = Span::new(w.start, w.end).shift(unit.start);
+                    while unit_quotes.get(next_quote).is_some_and(|q| q.end < span.end) {
+                        next_quote += 1;
+                    }
+                    unit_quotes.get(next_quote).is_some_and(|q| q.contains(span))
+                })
+                .collect()
         };
-        let outside: Vec<&Word> = words.iter().filter(|w| !in_quote(w)).collect();
+        let outside: Vec<&Word> = words.iter().zip(&quoted).filter(|(_, q)| !**q).map(|(w, _)| w).collect();
         let quoted_words = words.len() - outside.len();
 
         let cue = find_cue(&outside);
@@ -135,35 +143,89 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
             last = Some(s);
         }
 
-        let mut claim_entities: Vec<EntityId> = doc.mentions[starting_in(&doc.mentions, |m| m.span, unit)]
-            .iter()
-            .filter(|m| unit.contains(m.span))
-            .filter_map(|m| m.entity)
-            .collect();
-        claim_entities.sort();
-        claim_entities.dedup();
-        let dates: Vec<usize> =
-            starting_in(&doc.dates, |d| d.span, unit).filter(|&i| unit.contains(doc.dates[i].span)).collect();
-        let numbers: Vec<usize> = starting_in(&doc.numbers, |q| q.span, unit)
-            .filter(|&i| unit.contains(doc.numbers[i].span))
-            .collect();
-        let score = check_worthiness(text, &words, kind, claim_entities.len(), dates.len(), numbers.len());
-        if score < 0.3 {
+        let sentence_score = {
+            let (entities, dates, numbers) = counts_in(doc, unit);
+            check_worthiness(text, &words, kind, entities, dates, numbers)
+        };
+        if sentence_score < 0.3 {
             continue;
         }
-        claims.push(Claim {
-            span: unit,
-            kind,
-            speaker: speaker.and_then(|s| s.entity),
-            speaker_span: speaker.and_then(|s| s.span),
-            quotes: unit_quotes,
-            entities: claim_entities,
-            dates,
-            numbers,
-            score,
-        });
+        let number_starts: Vec<usize> =
+            starting_in(&doc.numbers, |q| q.span, unit).map(|i| doc.numbers[i].span.start).collect();
+        let clause_spans = clauses::split(&doc.text, unit, &words, &quoted, &number_starts);
+        let whole = clause_spans.len() == 1;
+        for span in clause_spans {
+            let clause_quotes: Vec<Span> =
+                unit_quotes.iter().copied().filter(|q| span.contains(*q)).collect();
+            // A clause of a quoting sentence that holds no quote reports what was said.
+            let clause_kind = match kind {
+                ClaimKind::Quote if clause_quotes.is_empty() && !whole => {
+                    if speaker.is_some() {
+                        ClaimKind::ReportedSpeech
+                    } else {
+                        ClaimKind::Statement
+                    }
+                }
+                k => k,
+            };
+            let mut claim_entities: Vec<EntityId> = doc.mentions
+                [starting_in(&doc.mentions, |m| m.span, span)]
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .filter_map(|m| m.entity)
+            .collect();
+            claim_entities.sort();
+            claim_entities.dedup();
+            let dates: Vec<usize> = starting_in(&doc.dates, |d| d.span, span)
+                .filter(|&i| span.contains(doc.dates[i].span))
+                .collect();
+            let numbers: Vec<usize> = starting_in(&doc.numbers, |q| q.span, span)
+                .filter(|&i| span.contains(doc.numbers[i].span))
+                .collect();
+            let score = if whole {
+                sentence_score
+            } else {
+                let clause_text = &doc.text[span.range()];
+                check_worthiness(
+                    clause_text,
+                    &lexicon::words(clause_text),
+                    clause_kind,
+                    claim_entities.len(),
+                    dates.len(),
+                    numbers.len(),
+                )
+            };
+            claims.push(Claim {
+                span,
+                sentence: unit,
+                kind: clause_kind,
+                speaker: speaker.and_then(|s| s.entity),
+                speaker_span: speaker.and_then(|s| s.span),
+                quotes: clause_quotes,
+                entities: claim_entities,
+                dates,
+                numbers,
+                score,
+            });
+        }
     }
     doc.claims = claims;
+}
+
+/// How many resolved entities (distinct), dates and numbers lie inside `unit`.
+fn counts_in(doc: &Doc, unit: Span) -> (usize, usize, usize) {
+    let mut entities: Vec<EntityId> = doc.mentions[starting_in(&doc.mentions, |m| m.span, unit)]
+        .iter()
+        .filter(|m| unit.contains(m.span))
+        .filter_map(|m| m.entity)
+        .collect();
+    entities.sort();
+    entities.dedup();
+    let dates =
+        starting_in(&doc.dates, |d| d.span, unit).filter(|&i| unit.contains(doc.dates[i].span)).count();
+    let numbers =
+        starting_in(&doc.numbers, |q| q.span, unit).filter(|&i| unit.contains(doc.numbers[i].span)).count();
+    (entities.len(), dates, numbers)
 }
 
 /// The index range of `items` (sorted by start) that start inside `unit`, found by binary

@@ -106,6 +106,10 @@ pub struct ClaimRecord {
     /// The quoted passages, as byte ranges of the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Span>,
+    /// The whole sentence, as a byte range of the document, when the claim is one of its
+    /// clauses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<Span>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -310,6 +314,7 @@ impl Report {
                     speaker: c.speaker.map(|e| format!("e{}", e.0 + 1)),
                     score: (c.score * 1000.0).round() / 1000.0,
                     quotes: c.quotes.clone(),
+                    sentence: (c.sentence != c.span).then_some(c.sentence),
                 });
             }
             claim_ids.push(ids);
