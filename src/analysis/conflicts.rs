@@ -7,7 +7,7 @@
 //! resolved days of aligned claims; facts look for opposite polarity, antonyms, and a
 //! different actor in the same role; forms compare how outlets call the same occasion
 //! (an address or a press conference); entity sets compare the people listed in aligned
-//! claims; omissions flag a key fact all outlets but one report; internal checks an
+//! claims; stances compare what a country is reported to accept, refuse or demand; omissions flag a key fact all outlets but one report; internal checks an
 //! article's total against its own parts. Two parties' different claims that every
 //! outlet reports alike are not disagreements.
 //!
@@ -22,6 +22,7 @@ mod internal;
 mod number;
 mod omission;
 mod quote;
+mod stance;
 
 use std::collections::HashMap;
 
@@ -147,6 +148,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     fact::find(&ctx, &mut out);
     form::find(&ctx, &mut out);
     entity_set::find(&ctx, &mut out);
+    stance::find(&ctx, &mut out);
     omission::find(&ctx, &mut out);
     internal::find(&ctx, &mut out);
     for d in &mut out {

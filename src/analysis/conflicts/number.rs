@@ -45,6 +45,9 @@ struct Item {
     /// The stretch of time the figure covers, when its clause says ("during", "on the
     /// first day", "a day").
     scope: Option<&'static str>,
+    /// The figure is a whole that another figure is part of ("204 out of 300 members",
+    /// "three of the 12 judges"): it compares only with other wholes.
+    whole: bool,
 }
 
 const MAX_POSTING: usize = 64;
@@ -154,6 +157,22 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
     if next_to_month || d.slice(q.span).ends_with("-old") {
         return None;
     }
+    // "out of 300", "204 of 300", "three of the 12", "Of the 45 members, 31...": a whole,
+    // not a count of its own.
+    let is_figure = |w: &lexicon::Word| {
+        numeric(w) || {
+            let at = rel(w);
+            let i = d.numbers.partition_point(|n| n.span.end <= at.start);
+            d.numbers.get(i).is_some_and(|n| n.span.overlaps(at))
+        }
+    };
+    let word_at = |i: usize| before.get(i).map(|w| w.folded.as_str());
+    let whole = match (word_at(0), word_at(1)) {
+        (Some("of"), Some("out")) => true,
+        (Some("of"), Some(_)) => is_figure(before[1]),
+        (Some("the"), Some("of")) => before.get(2).is_none_or(|w| is_figure(w)),
+        _ => false,
+    };
     let key = |w: &lexicon::Word| lexicon::canonical(&lexicon::stem(&w.folded)).to_string();
     let mut keys = Vec::new();
     let mut severe = false;
@@ -219,6 +238,7 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
             q.span.start - near.start,
             d.slice(window(&d.text, sentence, Span::new(sentence.start, sentence.start), OPENING_BYTES)),
         ),
+        whole,
     })
 }
 
@@ -298,7 +318,7 @@ fn units_compatible(a: &Item, b: &Item) -> bool {
 }
 
 fn comparable(ctx: &Ctx, a: &Item, b: &Item) -> bool {
-    if a.doc == b.doc || !units_compatible(a, b) {
+    if a.doc == b.doc || a.whole != b.whole || !units_compatible(a, b) {
         return false;
     }
     let _ = ctx;

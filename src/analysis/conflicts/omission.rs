@@ -6,8 +6,16 @@
 //! about what changes the picture. The omitting side has no evidence: its value names
 //! the document.
 //!
-//! It cannot tell an omission from a claim the aligner failed to match.
+//! A document that gives the key figure somewhere has not left the fact out, even when
+//! the aligner did not match its sentence: it is not reported.
+//!
+//! It cannot tell an omission from a claim the aligner failed to match when the document
+//! words the fact without the figure.
 
+use std::collections::BTreeMap;
+
+use super::super::align::ClaimRef;
+use super::super::claims::Claim;
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
 const MIN_DOCS: usize = 5;
@@ -24,18 +32,31 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         if cluster.doc_count() != n - 1 {
             continue;
         }
-        let claims: Vec<_> = cluster.claims.iter().map(|r| (r, ctx.claim(*r))).collect();
-        // A key figure: one value every reporting outlet gives.
-        let values = |r: &super::super::align::ClaimRef, c: &super::super::claims::Claim| -> Vec<String> {
-            c.numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
+        // A key figure: one value every reporting outlet gives, in one of its claims (a
+        // sentence may be cut into clauses, not all of which hold the figure).
+        let values = |r: &ClaimRef| -> Vec<String> {
+            ctx.claim(*r).numbers.iter().map(|&i| ctx.docs[r.doc].numbers[i].value.to_string()).collect()
         };
-        let (first_ref, first) = claims[0];
-        let shared: Vec<String> = values(first_ref, first)
-            .into_iter()
-            .filter(|v| claims.iter().all(|(r, c)| values(r, c).contains(v)))
+        let mut by_doc: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for r in &cluster.claims {
+            by_doc.entry(r.doc).or_default().extend(values(r));
+        }
+        let Some(first) = by_doc.values().next() else { continue };
+        let mut shared: Vec<String> =
+            first.iter().filter(|v| by_doc.values().all(|vs| vs.contains(v))).cloned().collect();
+        shared.dedup();
+        // The claims giving it, and how check-worthy they are on average.
+        let claims: Vec<(&ClaimRef, &Claim)> = cluster
+            .claims
+            .iter()
+            .filter(|r| values(r).iter().any(|v| shared.contains(v)))
+            .map(|r| (r, ctx.claim(*r)))
             .collect();
+        if claims.is_empty() {
+            continue;
+        }
         let score = claims.iter().map(|(_, c)| c.score).sum::<f32>() / claims.len() as f32;
-        if shared.is_empty() || score < MIN_SCORE {
+        if score < MIN_SCORE {
             continue;
         }
         let Some(missing) = (0..n).find(|d| cluster.claims.iter().all(|r| r.doc != *d)) else { continue };
