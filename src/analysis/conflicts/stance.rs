@@ -179,7 +179,7 @@ fn party(ctx: &Ctx, r: ClaimRef, cue: Span, people: &HashMap<EntityId, String>) 
 }
 
 /// The claim of `doc` holding byte `at`, if any (claims are sorted and disjoint).
-fn claim_at(ctx: &Ctx, doc: usize, at: usize) -> Option<ClaimRef> {
+pub(super) fn claim_at(ctx: &Ctx, doc: usize, at: usize) -> Option<ClaimRef> {
     let claims = &ctx.docs[doc].claims;
     let c = claims.partition_point(|c| c.span.start <= at).checked_sub(1)?;
     (claims[c].span.end > at).then_some(ClaimRef { doc, claim: c })
