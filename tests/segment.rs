@@ -214,7 +214,7 @@ mod properties {
 }
 
 mod words_are_uax29_words {
-    use crosscheck::analysis::segment;
+    use crosscheck::analysis::{claims::lexicon, segment};
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 
@@ -270,6 +270,16 @@ mod words_are_uax29_words {
                 .filter(|w| !w.is_empty())
                 .collect();
             let got: Vec<&str> = segment::words(&s).iter().map(|t| &s[t.range()]).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        /// `lexicon::words` (the words later stages compare) are exactly the UAX #29 words
+        /// with a letter or digit, at the same offsets.
+        #[test]
+        fn lexicon_words_are_unicode_words(s in text()) {
+            let want: Vec<(usize, &str)> = s.unicode_word_indices().collect();
+            let got: Vec<(usize, &str)> =
+                lexicon::words(&s).iter().map(|w| (w.start, &s[w.start..w.end])).collect();
             prop_assert_eq!(got, want);
         }
     }

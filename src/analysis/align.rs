@@ -16,9 +16,14 @@
 //! article repeating a fact) only when the merge is clearly alike. Every claim ends in
 //! exactly one cluster (singletons included).
 //!
+//! Claims are clauses (see `claims`), so a sentence with several facts can link each of
+//! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
+//! "288 people lost their lives": the casualty words of `src/data/severe_topics.txt` near
+//! a number), so outlets that disagree on a figure still align on the fact.
+//!
 //! It does not understand paraphrase beyond the shared word stems and the paraphrase
-//! groups of `src/data/synonyms.txt`, and does not split a sentence that carries several
-//! facts: such a sentence joins the cluster of the fact it shares most with others.
+//! groups of `src/data/synonyms.txt`; a clause the splitter left whole joins the cluster
+//! of the fact it shares most with others.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -9,6 +9,9 @@
 //! ("he said" after a named speaker), or the person last introduced with a title ("the
 //! President emphasized"). A sentence that is only a quote inherits the previous
 //! speaker. Captions and chrome yield no claims; nor do short headings and datelines.
+//! A sentence that carries several facts becomes one claim per clause (`clauses`: "three
+//! trains collided, leaving 250 dead and 900 injured" gives three); every clause keeps
+//! the sentence's speaker and kind, and `Claim::sentence` keeps the whole sentence.
 //!
 //! It does not parse syntax: a cue's subject is the nearest mention, which can be wrong in
 //! long, nested sentences.

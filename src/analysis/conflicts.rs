@@ -26,6 +26,7 @@ mod omission;
 mod quote;
 mod stance;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,9 @@ pub(crate) struct Ctx<'a> {
     first_claim: Vec<usize>,
     /// Per claim (by [`Ctx::claim_index`]): its cluster.
     cluster_of: Vec<usize>,
+    /// Per document, per sentence: its words, made on first use (see
+    /// [`Ctx::sentence_words`]).
+    sentence_words: Vec<Vec<OnceCell<Vec<lexicon::Word>>>>,
     /// The aligner's weighted keys of every claim, for similarities.
     pub keys: &'a ClaimKeys,
     /// Each claim with its [`BEST_PAIRS`] most similar claims of other documents (at
@@ -134,6 +138,15 @@ impl Ctx<'_> {
         x == y && x != usize::MAX
     }
 
+    /// The words of sentence `s` of document `doc` ([`lexicon::words`] of its text, so
+    /// offsets are relative to the sentence), segmented once for every detector.
+    pub fn sentence_words(&self, doc: usize, s: usize) -> &[lexicon::Word] {
+        self.sentence_words[doc][s].get_or_init(|| {
+            let d = &self.docs[doc];
+            lexicon::words(d.slice(d.sentences[s].span))
+        })
+    }
+
     /// The number of claims of all documents.
     pub fn claim_count(&self) -> usize {
         self.cluster_of.len()
@@ -165,7 +178,8 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
         .into_iter()
         .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
         .collect();
-    let ctx = Ctx { docs, entities, clusters, first_claim, cluster_of, keys, best_pairs };
+    let sentence_words = docs.iter().map(|d| d.sentences.iter().map(|_| OnceCell::new()).collect()).collect();
+    let ctx = Ctx { docs, entities, clusters, first_claim, cluster_of, sentence_words, keys, best_pairs };
     let mut out = Vec::new();
     quote::find(&ctx, &mut out);
     number::find(&ctx, &mut out);

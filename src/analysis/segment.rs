@@ -147,7 +147,7 @@ fn word_class(c: char) -> Option<WordClass> {
 /// digits and connector punctuation (WB5, WB8-WB10, WB13a-b), joined across one middle
 /// mark between two letters (WB6-WB7: "don't", "U.S") or two digits (WB11-WB12:
 /// "1,175", "2.5"). `None` as soon as a character has no known class.
-fn simple_words(s: &str) -> Option<Vec<Span>> {
+pub(crate) fn simple_words(s: &str) -> Option<Vec<Span>> {
     use WordClass::*;
     let bytes = s.as_bytes();
     let class_at = |i: usize| -> Option<(WordClass, usize)> {

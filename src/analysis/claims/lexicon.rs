@@ -217,8 +217,15 @@ pub struct Word {
     pub folded: String,
 }
 
-/// The words of `text` (Unicode word boundaries), folded.
+/// The words of `text` (Unicode word boundaries), folded. Latin text goes through the
+/// segmenter's own UAX #29 scanner, which gives the same words faster.
 pub fn words(text: &str) -> Vec<Word> {
+    if let Some(spans) = super::super::segment::simple_words(text) {
+        return spans
+            .into_iter()
+            .map(|s| Word { start: s.start, end: s.end, folded: fold(&text[s.range()]) })
+            .collect();
+    }
     text.unicode_word_indices().map(|(i, w)| Word { start: i, end: i + w.len(), folded: fold(w) }).collect()
 }
 

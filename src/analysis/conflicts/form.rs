@@ -41,12 +41,11 @@ struct Mention {
 fn mentions(ctx: &Ctx) -> Vec<Mention> {
     let mut out = Vec::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
-        for sentence in &doc.sentences {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
             if doc.exclusion_at(sentence.span).is_some() {
                 continue;
             }
-            let text = doc.slice(sentence.span);
-            let words = lexicon::words(text);
+            let words = ctx.sentence_words(d, s);
             let mut i = 0;
             while i < words.len() {
                 let Some((length, form)) = FORMS.at(&words, i) else {

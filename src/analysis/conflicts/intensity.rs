@@ -56,7 +56,7 @@ fn reports(ctx: &Ctx) -> BTreeMap<&'static str, Vec<Report>> {
             {
                 continue;
             }
-            let words = lexicon::words(doc.slice(sentence.span));
+            let words = ctx.sentence_words(d, s);
             let mut i = 0;
             while i < words.len() {
                 let Some((length, direction)) = CUES.at(&words, i) else {

@@ -190,11 +190,11 @@ pub(super) fn claim_at(ctx: &Ctx, doc: usize, at: usize) -> Option<ClaimRef> {
 fn stances(ctx: &Ctx, people: &HashMap<EntityId, String>) -> Vec<(String, Found)> {
     let mut out = Vec::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
-        for sentence in &doc.sentences {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
             if doc.exclusion_at(sentence.span).is_some() {
                 continue;
             }
-            let words = lexicon::words(doc.slice(sentence.span));
+            let words = ctx.sentence_words(d, s);
             let mut i = 0;
             while i < words.len() {
                 let Some((length, class)) = CUES.at(&words, i) else {

@@ -227,6 +227,13 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         .collect();
     let long_places: Vec<usize> =
         (0..n).filter(|&g| class(rep(g).label) == Label::Gpe && rep(g).words.len() >= 2).collect();
+    // Indexes, so that each name looks only at the names it may join: gazetteer places by
+    // first letter and length, longer places by first word.
+    let places_by_shape = by_shape(gazetteer_places.iter().map(|&p| (p, rep(p).words[0].as_str())));
+    let mut long_places_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &p in &long_places {
+        long_places_by_first.entry(rep(p).words[0].as_str()).or_default().push(p);
+    }
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || LEXICON.lookup(&it.surface).is_some() {
@@ -234,9 +241,7 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         }
         let word = &it.words[0];
         if group_items[g].iter().all(|&i| items[i].cue == Cue::Capitalised) && word.chars().count() >= 5 {
-            let targets: Vec<usize> = gazetteer_places
-                .iter()
-                .copied()
+            let targets: Vec<usize> = one_letter_apart(&places_by_shape, word)
                 .filter(|&p| one_letter_more_or_less(word, &rep(p).words[0]))
                 .collect();
             if let [only] = targets[..] {
@@ -247,13 +252,8 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         if class(it.label) != Label::Gpe {
             continue;
         }
-        let targets: Vec<usize> = long_places
-            .iter()
-            .copied()
-            .filter(|&p| {
-                rep(p).words[0] == *word
-                    && !rep(p).words.iter().any(|w| ADMINISTRATIVE_WORDS.contains(&w.as_str()))
-            })
+        let targets: Vec<usize> = (long_places_by_first.get(word.as_str()).into_iter().flatten().copied())
+            .filter(|&p| !rep(p).words.iter().any(|w| ADMINISTRATIVE_WORDS.contains(&w.as_str())))
             .collect();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
@@ -279,16 +279,21 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     }
 
     // Single words: the unique full name ending (or else starting) with that word.
+    let mut persons_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut persons_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &p in &persons {
+        persons_by_last.entry(rep(p).words[rep(p).words.len() - 1].as_str()).or_default().push(p);
+        persons_by_first.entry(rep(p).words[0].as_str()).or_default().push(p);
+    }
     for g in 0..n {
         let it = rep(g);
         if it.label != Label::Person || it.words.len() != 1 {
             continue;
         }
         let word = &it.words[0];
-        let mut targets: Vec<usize> =
-            persons.iter().copied().filter(|&p| rep(p).words.last() == Some(word)).collect();
+        let mut targets: Vec<usize> = persons_by_last.get(word.as_str()).cloned().unwrap_or_default();
         if targets.is_empty() {
-            targets = persons.iter().copied().filter(|&p| &rep(p).words[0] == word).collect();
+            targets = persons_by_first.get(word.as_str()).cloned().unwrap_or_default();
         }
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
@@ -299,14 +304,18 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     // Acronyms: "(NDRF)" right after a name, or the initials of one unique name.
     let orgs: Vec<usize> =
         (0..n).filter(|&g| rep(g).label == Label::Org && rep(g).words.len() >= 2).collect();
+    let org_initials: Vec<String> = orgs.iter().map(|&o| initials(&rep(o).surface)).collect();
+    let mut orgs_by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (&o, i) in orgs.iter().zip(&org_initials) {
+        orgs_by_initials.entry(i.as_str()).or_default().push(o);
+    }
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
             continue;
         }
         let acronym: String = it.surface.chars().filter(|c| c.is_alphabetic()).collect();
-        let targets: Vec<usize> =
-            orgs.iter().copied().filter(|&o| initials(&rep(o).surface) == acronym).collect();
+        let targets: Vec<usize> = orgs_by_initials.get(acronym.as_str()).cloned().unwrap_or_default();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
             uf.union(g, targets[0]);
@@ -331,13 +340,17 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
     // An organisation named without its place: "Air Force" = "Indian Air Force" when no
     // other organisation ends the same way; and spelling variants one letter apart in one
     // word of a longer name ("Coromandal Express" = "Coromandel Express").
+    // Organisations by each shorter ending of their name.
+    let mut orgs_by_ending: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for &o in &orgs {
+        let words = &rep(o).words;
+        for start in 1..words.len() {
+            orgs_by_ending.entry(&words[start..]).or_default().push(o);
+        }
+    }
     for &g in &orgs {
         let words = &rep(g).words;
-        let targets: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&o| rep(o).words.len() > words.len() && rep(o).words.ends_with(words))
-            .collect();
+        let targets: Vec<usize> = orgs_by_ending.get(words.as_slice()).cloned().unwrap_or_default();
         // Several longer names are one organisation when their extra words nest
         // ("Shalimar-Chennai" in "Shalimar-Chennai Central"), not when they differ
         // ("Indian" and "Pakistan").
@@ -352,16 +365,31 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
             }
         }
     }
-    for (a, &ga) in orgs.iter().enumerate() {
-        for &gb in &orgs[a + 1..] {
-            if one_word_misspelt(&rep(ga).words, &rep(gb).words) {
-                uf.union(ga, gb);
+    // Names one word apart agree on all the others: group them by the name with each
+    // word left out in turn.
+    let mut orgs_by_others: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    for &o in &orgs {
+        let words = &rep(o).words;
+        for skip in 0..words.len() {
+            let others: Vec<&str> =
+                words.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, w)| w.as_str()).collect();
+            orgs_by_others.entry((skip, others)).or_default().push(o);
+        }
+    }
+    for group in orgs_by_others.values() {
+        for (a, &ga) in group.iter().enumerate() {
+            for &gb in &group[a + 1..] {
+                if one_word_misspelt(&rep(ga).words, &rep(gb).words) {
+                    uf.union(ga, gb);
+                }
             }
         }
     }
 
     // An acronym spelt with one letter more or less than the initials of one organisation
     // ("KFRF" for the "Kerala Flood Rapid Action Force"), when nothing spells it exactly.
+    let orgs_by_initials_shape = by_shape(orgs.iter().zip(&org_initials).map(|(&o, i)| (o, i.as_str())));
+    let org_index: HashMap<usize, usize> = orgs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
     for g in 0..n {
         let it = rep(g);
         if it.words.len() != 1 || !is_all_caps(&it.surface) || it.label != Label::Org {
@@ -370,14 +398,12 @@ pub fn resolve(docs: &mut [Doc]) -> Vec<Entity> {
         let acronym: String = it.surface.chars().filter(|c| c.is_alphabetic()).collect();
         if acronym.chars().count() < 3
             || LEXICON.lookup(&it.surface).is_some()
-            || orgs.iter().any(|&o| initials(&rep(o).surface) == acronym)
+            || orgs_by_initials.contains_key(acronym.as_str())
         {
             continue;
         }
-        let targets: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&o| one_letter_more_or_less(&acronym, &initials(&rep(o).surface)))
+        let targets: Vec<usize> = one_letter_apart(&orgs_by_initials_shape, &acronym)
+            .filter(|&o| one_letter_more_or_less(&acronym, &org_initials[org_index[&o]]))
             .collect();
         let roots: HashSet<usize> = targets.iter().map(|&t| uf.find(t)).collect();
         if roots.len() == 1 {
@@ -643,6 +669,34 @@ fn recover_lower_case_places(docs: &mut [Doc]) {
 
 /// Common nouns for a country's legislature, read as the one legislature named.
 const GENERIC_LEGISLATURES: &[&str] = &["parliament", "legislature"];
+
+/// Names indexed by their first letter and their length in letters, each list in the
+/// order given: the only names [`one_letter_more_or_less`] can match are in two lists.
+fn by_shape<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> HashMap<(Option<char>, usize), Vec<usize>> {
+    let mut out: HashMap<(Option<char>, usize), Vec<usize>> = HashMap::new();
+    for (g, name) in names {
+        out.entry((name.chars().next(), name.chars().count())).or_default().push(g);
+    }
+    out
+}
+
+/// The names of a [`by_shape`] index with the first letter of `word` and one letter more
+/// or less, in the index's order.
+fn one_letter_apart<'i>(
+    index: &'i HashMap<(Option<char>, usize), Vec<usize>>,
+    word: &str,
+) -> impl Iterator<Item = usize> + 'i {
+    let (first, count) = (word.chars().next(), word.chars().count());
+    let mut lists: Vec<&'i Vec<usize>> = [count.checked_sub(1), Some(count + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|c| index.get(&(first, c)))
+        .collect();
+    // One merged list in the index's order: names were pushed in increasing order.
+    let mut merged: Vec<usize> = lists.drain(..).flatten().copied().collect();
+    merged.sort_unstable();
+    merged.into_iter()
+}
 
 /// True when `a` is `b` with one letter left out or added: "KFRF" and "KFRAF".
 fn one_letter_more_or_less(a: &str, b: &str) -> bool {
