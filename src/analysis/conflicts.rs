@@ -328,8 +328,15 @@ impl PhraseTable {
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is
 /// kept.
 pub(crate) fn lcs_keep<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>) {
+    lcs_keep_in(a, b, &mut Vec::new())
+}
+
+/// [`lcs_keep`] with the table in `table` (resized as needed), so that many comparisons
+/// reuse one allocation.
+pub(crate) fn lcs_keep_in<T: PartialEq>(a: &[T], b: &[T], table: &mut Vec<u32>) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
-    let mut table = vec![0u32; (n + 1) * (m + 1)];
+    table.clear();
+    table.resize((n + 1) * (m + 1), 0);
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {

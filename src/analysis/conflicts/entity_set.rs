@@ -176,14 +176,15 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
 fn disagreement(ctx: &Ctx, lists: &[&List]) -> Disagreement {
     let name = |id: &EntityId| ctx.entities.get(id.0).map_or(String::new(), |e| e.name.clone());
     let mut sides: Vec<(&List, Side)> = Vec::new();
+    // (people, unnamed ones or not) -> the side's index
+    let mut side_of: HashMap<(&[EntityId], bool), usize> = HashMap::new();
     for list in lists {
         let evidence = Evidence { doc: list.claim.doc, span: ctx.claim(list.claim).span };
-        let same = sides
-            .iter_mut()
-            .find(|(l, _)| l.people == list.people && l.unnamed.is_some() == list.unnamed.is_some());
-        match same {
-            Some((_, side)) => side.evidence.push(evidence),
+        let key = (list.people.as_slice(), list.unnamed.is_some());
+        match side_of.get(&key) {
+            Some(&i) => sides[i].1.evidence.push(evidence),
             None => {
+                side_of.insert(key, sides.len());
                 let mut value = list.people.iter().map(name).collect::<Vec<_>>().join(", ");
                 if let Some(u) = list.unnamed {
                     value = format!("{value} and {}", ctx.text(list.claim.doc, u));

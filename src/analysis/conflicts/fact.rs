@@ -18,6 +18,7 @@
 //! It does not check the facts themselves, and it cannot see contradictions that need
 //! world knowledge beyond its word lists.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -126,6 +127,8 @@ struct WordTable {
     /// Stem -> its id (an index in `stems`).
     stem_ids: WordMap<String, u32>,
     stems: Vec<String>,
+    /// The table [`super::lcs_keep_in`] fills, kept from pair to pair.
+    lcs_table: RefCell<Vec<u32>>,
 }
 
 impl WordTable {
@@ -136,6 +139,7 @@ impl WordTable {
             words: Vec::new(),
             stem_ids: WordMap::default(),
             stems: Vec::new(),
+            lcs_table: RefCell::new(Vec::new()),
         }
     }
 
@@ -267,7 +271,7 @@ fn claim_side(ctx: &Ctx, r: ClaimRef, value: String, extra: &[Span]) -> Side {
 
 /// The runs of words only one side has, as (gap index, first word, end word) per side.
 fn gaps(wa: &Words, wb: &Words) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize, usize)>) {
-    let (ka, kb) = super::lcs_keep(&wa.ids, &wb.ids);
+    let (ka, kb) = super::lcs_keep_in(&wa.ids, &wb.ids, &mut wa.table.lcs_table.borrow_mut());
     let runs = |keep: &[bool]| {
         let mut out = Vec::new();
         let (mut gap, mut start) = (0, None);
