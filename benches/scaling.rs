@@ -11,7 +11,10 @@
 //! do: the findings they produce must stay grouped (one per group of aligned claims),
 //! and the run prints them by kind.
 //!
-//! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes).
+//! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes,
+//! `SCALING_RUNS=N` to run each size N times, `SCALING_DUMP=DIR` to write each size's JSON
+//! report to `DIR/<n>.json`). Each size prints its fastest run (by CPU time of the thread):
+//! wall and CPU seconds, and how both grow from the size before.
 
 #[path = "support/cpu.rs"]
 mod cpu;
@@ -175,6 +178,48 @@ fn timed_run(inputs: &[Input], options: &Options) -> (Report, Vec<(&'static str,
     (report, stages)
 }
 
+/// How many times each size runs (the fastest run counts): `SCALING_RUNS`, else 5 runs up
+/// to 100 articles and 2 above, so that the 100-article figure a ratio divides by is not
+/// one unlucky run on a shared machine.
+fn runs_for(n: usize) -> usize {
+    std::env::var("SCALING_RUNS")
+        .ok()
+        .and_then(|r| r.trim().parse().ok())
+        .unwrap_or(if n <= 100 { 5 } else { 2 })
+        .max(1)
+}
+
+/// The fastest of a size's runs: wall seconds, CPU seconds, per-stage seconds, the report
+/// and the peak heap bytes.
+struct Best {
+    seconds: f64,
+    cpu: Option<f64>,
+    stages: Vec<(&'static str, f64)>,
+    report: Report,
+    peak: usize,
+}
+
+fn run_best(inputs: &[Input], options: &Options, runs: usize) -> Best {
+    let mut best: Option<Best> = None;
+    for _ in 0..runs {
+        let before = reset_peak();
+        let start = Instant::now();
+        let cpu_start = cpu_seconds();
+        let (report, stages) = timed_run(inputs, options);
+        let seconds = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
+        let peak = peak_since(before);
+        let key = |b: &Best| b.cpu.unwrap_or(b.seconds);
+        let run = Best { seconds, cpu, stages, report, peak };
+        if best.as_ref().is_none_or(|b| key(&run) < key(b)) {
+            best = Some(Best { seconds: best.as_ref().map_or(seconds, |b| b.seconds.min(seconds)), ..run });
+        } else if let Some(b) = best.as_mut() {
+            b.seconds = b.seconds.min(seconds);
+        }
+    }
+    best.expect("at least one run")
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("SCALING_SIZES")
         .ok()
@@ -188,32 +233,34 @@ fn main() {
         "{:>8} {:>8} {:>9} {:>8} {:>8} {:>9} {:>9} {:>10}",
         "articles", "MB", "seconds", "CPU s", "claims", "clusters", "disagree", "peak MB"
     );
-    let mut previous: Option<(usize, f64)> = None;
+    let mut previous: Option<(usize, f64, Option<f64>)> = None;
     let mut details = Vec::new();
     for &n in &sizes {
         let inputs = articles(&base, n);
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
-        let before = reset_peak();
-        let start = Instant::now();
-        let cpu_start = cpu_seconds();
-        let (report, stages) = timed_run(&inputs, &options);
-        let seconds = start.elapsed().as_secs_f64();
-        let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
-        let peak = peak_since(before);
+        let runs = runs_for(n);
+        let Best { seconds, cpu, stages, report, peak } = run_best(&inputs, &options, runs);
+        if let Ok(dir) = std::env::var("SCALING_DUMP") {
+            let json = serde_json::to_string_pretty(&report).unwrap();
+            fs::write(Path::new(&dir).join(format!("{n}.json")), json).unwrap();
+        }
         print!(
             "{n:>8} {:>8.2} {seconds:>9.3} {:>8} {:>8} {:>9} {:>9} {:>10.1}",
             bytes as f64 / 1e6,
-            cpu.map_or("-".to_string(), |c| format!("{c:.2}")),
+            cpu.map_or("-".to_string(), |c| format!("{c:.3}")),
             report.claims.len(),
             report.clusters.len(),
             report.disagreements.len(),
             peak as f64 / 1e6
         );
-        if let Some((m, t)) = previous {
-            print!("   x{:.1} articles -> x{:.1} time", n as f64 / m as f64, seconds / t);
+        if let Some((m, t, c)) = previous {
+            print!("   x{:.1} articles -> x{:.1} wall", n as f64 / m as f64, seconds / t);
+            if let (Some(c), Some(prev)) = (cpu, c) {
+                print!(", x{:.1} CPU", c / prev);
+            }
         }
-        println!();
-        previous = Some((n, seconds));
+        println!("   (best of {runs})");
+        previous = Some((n, seconds, cpu));
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for d in &report.disagreements {
             *kinds.entry(format!("{:?}", d.kind)).or_insert(0) += 1;
@@ -222,7 +269,7 @@ fn main() {
     }
     for (n, stages, kinds) in details {
         let stages: Vec<String> = stages.iter().map(|(name, s)| format!("{name} {s:.3}")).collect();
-        println!("\n{n} articles, seconds per stage: {}", stages.join(", "));
+        println!("\n{n} articles, CPU seconds per stage (fastest run): {}", stages.join(", "));
         let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
         println!("{n} articles, disagreements by kind: {}", kinds.join(", "));
     }

@@ -90,7 +90,11 @@ pub(crate) struct Ctx<'a> {
     pub docs: &'a [Doc],
     pub entities: &'a [Entity],
     pub clusters: &'a [Cluster],
-    pub cluster_of: HashMap<ClaimRef, usize>,
+    /// Per document: the index of its first claim among all documents' claims in order
+    /// (see [`Ctx::claim_index`]).
+    first_claim: Vec<usize>,
+    /// Per claim (by [`Ctx::claim_index`]): its cluster.
+    cluster_of: Vec<usize>,
     /// The aligner's weighted keys of every claim, for similarities.
     pub keys: &'a ClaimKeys,
     /// Each claim with its [`BEST_PAIRS`] most similar claims of other documents (at
@@ -127,16 +131,35 @@ impl Ctx<'_> {
     }
 
     pub fn same_cluster(&self, a: ClaimRef, b: ClaimRef) -> bool {
-        matches!((self.cluster_of.get(&a), self.cluster_of.get(&b)), (Some(x), Some(y)) if x == y)
+        let cluster = |r: ClaimRef| self.cluster_of.get(self.claim_index(r)).copied().unwrap_or(usize::MAX);
+        let (x, y) = (cluster(a), cluster(b));
+        x == y && x != usize::MAX
+    }
+
+    /// The number of claims of all documents.
+    pub fn claim_count(&self) -> usize {
+        self.cluster_of.len()
+    }
+
+    /// A dense index of a claim among all documents' claims (documents in order, then
+    /// claims), for per-claim tables.
+    pub fn claim_index(&self, r: ClaimRef) -> usize {
+        self.first_claim[r.doc] + r.claim
     }
 }
 
 /// Finds disagreements inside clusters and across them.
 pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &ClaimKeys) -> Vec<Disagreement> {
-    let mut cluster_of = HashMap::new();
+    let mut first_claim = Vec::with_capacity(docs.len());
+    let mut claim_count = 0;
+    for doc in docs {
+        first_claim.push(claim_count);
+        claim_count += doc.claims.len();
+    }
+    let mut cluster_of = vec![usize::MAX; claim_count];
     for (i, k) in clusters.iter().enumerate() {
         for &c in &k.claims {
-            cluster_of.insert(c, i);
+            cluster_of[first_claim[c.doc] + c.claim] = i;
         }
     }
     let best_pairs = keys
@@ -144,7 +167,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
         .into_iter()
         .map(|(a, b, s)| (keys.refs[a as usize], keys.refs[b as usize], s))
         .collect();
-    let ctx = Ctx { docs, entities, clusters, cluster_of, keys, best_pairs };
+    let ctx = Ctx { docs, entities, clusters, first_claim, cluster_of, keys, best_pairs };
     let mut out = Vec::new();
     quote::find(&ctx, &mut out);
     number::find(&ctx, &mut out);
@@ -293,7 +316,7 @@ impl PhraseTable {
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is
 /// kept.
-pub(crate) fn lcs_keep(a: &[&str], b: &[&str]) -> (Vec<bool>, Vec<bool>) {
+pub(crate) fn lcs_keep<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;

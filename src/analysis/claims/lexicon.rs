@@ -181,20 +181,20 @@ pub fn are_antonyms(stem_a: &str, stem_b: &str) -> bool {
 }
 
 /// The number of negation cues in a sequence of folded words (multi-word cues count once).
-pub fn negation_count(folded: &[String]) -> usize {
+pub fn negation_count<S: AsRef<str>>(folded: &[S]) -> usize {
     let mut count = 0;
     let mut i = 0;
     while i < folded.len() {
-        let hit = NEGATIONS
-            .iter()
-            .find(|cue| folded.len() - i >= cue.len() && cue.iter().zip(&folded[i..]).all(|(a, b)| a == b));
+        let hit = NEGATIONS.iter().find(|cue| {
+            folded.len() - i >= cue.len() && cue.iter().zip(&folded[i..]).all(|(a, b)| *a == b.as_ref())
+        });
         match hit {
             Some(cue) => {
                 count += 1;
                 i += cue.len();
             }
             None => {
-                if folded[i].ends_with("n't") {
+                if folded[i].as_ref().ends_with("n't") {
                     count += 1;
                 }
                 i += 1;

@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use super::super::align::ClaimRef;
 use super::super::claims::{lexicon, ClaimKind};
 use super::super::text::Span;
+use super::super::words::WordMap;
 use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
 /// Capital (folded) -> country (folded).
@@ -53,44 +54,186 @@ const RESPONSE_WORDS: &[&str] = &[
 const SYMMETRIC: &[&str] =
     &["meet", "met", "talk", "speak", "spoke", "call", "agre", "negotiat", "discus", "join", "sign"];
 
-/// A claim's words with their original capitalisation.
-struct Words {
-    folded: Vec<String>,
-    /// The folded words sorted, for a quick bound on how many two claims share.
-    sorted: Vec<String>,
-    stems: Vec<String>,
+/// A claim's words (as ids into its [`WordTable`]) with their original capitalisation.
+struct ClaimWords {
+    ids: Vec<u32>,
+    /// `ids` sorted, for a quick bound on how many words two claims share.
+    sorted: Vec<u32>,
+    /// The canonical stems as ids (the same stem, the same id).
+    stem_ids: Vec<u32>,
+    /// `stem_ids` sorted, each once.
+    stem_set: Vec<u32>,
     capitalised: Vec<bool>,
+    /// Per word: a past-tense verb that may relate two parties in an order (see [`swap`]).
+    ordered_verb: Vec<bool>,
     spans: Vec<Span>,
 }
 
-fn words(ctx: &Ctx, r: ClaimRef) -> Words {
-    let span = ctx.claim(r).span;
-    let text = ctx.text(r.doc, span);
-    let ws = lexicon::words(text);
-    Words {
-        stems: ws.iter().map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string()).collect(),
-        capitalised: ws
-            .iter()
-            .map(|w| text[w.start..].starts_with(char::is_uppercase) && !lexicon::is_stopword(&w.folded))
-            .collect(),
-        spans: ws.iter().map(|w| Span::new(w.start, w.end).shift(span.start)).collect(),
-        sorted: {
-            let mut sorted: Vec<String> = ws.iter().map(|w| w.folded.clone()).collect();
-            sorted.sort_unstable();
-            sorted
-        },
-        folded: ws.into_iter().map(|w| w.folded).collect(),
+/// A claim's words as the checks read them: [`ClaimWords`] with the table's texts.
+#[derive(Clone, Copy)]
+struct Words<'t> {
+    ids: &'t [u32],
+    sorted: &'t [u32],
+    stem_ids: &'t [u32],
+    stem_set: &'t [u32],
+    capitalised: &'t [bool],
+    ordered_verb: &'t [bool],
+    spans: &'t [Span],
+    table: &'t WordTable,
+}
+
+impl<'t> Words<'t> {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The folded word `i`.
+    fn folded(&self, i: usize) -> &'t str {
+        &self.table.words[self.ids[i] as usize].folded
+    }
+
+    /// The canonical stem of word `i`.
+    fn stem(&self, i: usize) -> &'t str {
+        &self.table.stems[self.stem_ids[i] as usize]
+    }
+
+    fn folded_all(&self) -> Vec<&'t str> {
+        (0..self.len()).map(|i| self.folded(i)).collect()
+    }
+
+    fn stems(&self) -> impl Iterator<Item = &'t str> + '_ {
+        (0..self.len()).map(|i| self.stem(i))
+    }
+}
+
+/// What a folded word gives every claim that has it, worked out once per distinct word.
+struct WordInfo {
+    folded: String,
+    stem_id: u32,
+    stopword: bool,
+    /// A content word, not a verb of speaking, whose stem is not a symmetric verb, ending
+    /// in "ed".
+    ordered_verb: bool,
+}
+
+/// The words of every claim, made on first use and shared by all the checks (a claim is in
+/// many pairs), with one [`WordInfo`] per distinct folded word and one id per stem.
+struct WordTable {
+    claims: Vec<Option<ClaimWords>>,
+    /// Folded word -> its id (an index in `words`).
+    ids: WordMap<String, u32>,
+    words: Vec<WordInfo>,
+    /// Stem -> its id (an index in `stems`).
+    stem_ids: WordMap<String, u32>,
+    stems: Vec<String>,
+}
+
+impl WordTable {
+    fn new(ctx: &Ctx) -> WordTable {
+        WordTable {
+            claims: (0..ctx.claim_count()).map(|_| None).collect(),
+            ids: WordMap::default(),
+            words: Vec::new(),
+            stem_ids: WordMap::default(),
+            stems: Vec::new(),
+        }
+    }
+
+    /// Makes the words of `r` and returns the index [`WordTable::get`] takes.
+    fn load(&mut self, ctx: &Ctx, r: ClaimRef) -> usize {
+        let index = ctx.claim_index(r);
+        if self.claims[index].is_none() {
+            self.claims[index] = Some(self.claim_words(ctx, r));
+        }
+        index
+    }
+
+    fn get(&self, index: usize) -> Words<'_> {
+        let c = self.claims[index].as_ref().expect("loaded first");
+        Words {
+            ids: &c.ids,
+            sorted: &c.sorted,
+            stem_ids: &c.stem_ids,
+            stem_set: &c.stem_set,
+            capitalised: &c.capitalised,
+            ordered_verb: &c.ordered_verb,
+            spans: &c.spans,
+            table: self,
+        }
+    }
+
+    /// The id of a folded word, its [`WordInfo`] made the first time.
+    fn id(&mut self, folded: String) -> u32 {
+        if let Some(&id) = self.ids.get(&folded) {
+            return id;
+        }
+        let stem = lexicon::canonical(&lexicon::stem(&folded)).to_string();
+        let stem_id = match self.stem_ids.get(&stem) {
+            Some(&id) => id,
+            None => {
+                self.stems.push(stem.clone());
+                self.stem_ids.insert(stem.clone(), self.stems.len() as u32 - 1);
+                self.stems.len() as u32 - 1
+            }
+        };
+        let info = WordInfo {
+            stem_id,
+            stopword: lexicon::is_stopword(&folded),
+            ordered_verb: lexicon::is_content(&folded)
+                && !lexicon::is_speech_verb(&folded)
+                && !SYMMETRIC.iter().any(|s| stem.starts_with(s))
+                && folded.ends_with("ed"),
+            folded: folded.clone(),
+        };
+        self.words.push(info);
+        let id = self.words.len() as u32 - 1;
+        self.ids.insert(folded, id);
+        id
+    }
+
+    fn claim_words(&mut self, ctx: &Ctx, r: ClaimRef) -> ClaimWords {
+        let span = ctx.claim(r).span;
+        let text = ctx.text(r.doc, span);
+        let ws = lexicon::words(text);
+        let mut words = ClaimWords {
+            ids: Vec::with_capacity(ws.len()),
+            sorted: Vec::new(),
+            stem_ids: Vec::with_capacity(ws.len()),
+            stem_set: Vec::new(),
+            capitalised: Vec::with_capacity(ws.len()),
+            ordered_verb: Vec::with_capacity(ws.len()),
+            spans: Vec::with_capacity(ws.len()),
+        };
+        for w in ws {
+            let id = self.id(w.folded);
+            let info = &self.words[id as usize];
+            let capitalised = text[w.start..].starts_with(char::is_uppercase) && !info.stopword;
+            words.ids.push(id);
+            words.stem_ids.push(info.stem_id);
+            words.capitalised.push(capitalised);
+            words.ordered_verb.push(info.ordered_verb && !capitalised);
+            words.spans.push(Span::new(w.start, w.end).shift(span.start));
+        }
+        words.sorted = words.ids.clone();
+        words.sorted.sort_unstable();
+        words.stem_set = words.stem_ids.clone();
+        words.stem_set.sort_unstable();
+        words.stem_set.dedup();
+        words
     }
 }
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
-    let mut cache: HashMap<ClaimRef, Words> = HashMap::new();
+    let mut table = WordTable::new(ctx);
     // (first claim, second claim, which check, the pair's disagreement)
     let mut found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)> = Vec::new();
     for &(a, b, sim) in &ctx.best_pairs {
-        cache.entry(a).or_insert_with(|| words(ctx, a));
-        cache.entry(b).or_insert_with(|| words(ctx, b));
-        let (wa, wb) = (&cache[&a], &cache[&b]);
+        let (ia, ib) = (table.load(ctx, a), table.load(ctx, b));
+        let (wa, wb) = (&table.get(ia), &table.get(ib));
+        // The same words in the same order: no check can find anything.
+        if wa.ids == wb.ids {
+            continue;
+        }
         let pair = substitution(ctx, a, b, wa, wb)
             .map(|d| (0, d))
             .or_else(|| swap(ctx, a, b, wa, wb).map(|d| (1, d)));
@@ -113,7 +256,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         }
     }
     out.extend(super::merge_connected(found));
-    no_response(ctx, out);
+    no_response(ctx, &mut table, out);
 }
 
 fn claim_side(ctx: &Ctx, r: ClaimRef, value: String, extra: &[Span]) -> Side {
@@ -124,9 +267,7 @@ fn claim_side(ctx: &Ctx, r: ClaimRef, value: String, extra: &[Span]) -> Side {
 
 /// The runs of words only one side has, as (gap index, first word, end word) per side.
 fn gaps(wa: &Words, wb: &Words) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize, usize)>) {
-    let a: Vec<&str> = wa.folded.iter().map(String::as_str).collect();
-    let b: Vec<&str> = wb.folded.iter().map(String::as_str).collect();
-    let (ka, kb) = super::lcs_keep(&a, &b);
+    let (ka, kb) = super::lcs_keep(&wa.ids, &wb.ids);
     let runs = |keep: &[bool]| {
         let mut out = Vec::new();
         let (mut gap, mut start) = (0, None);
@@ -167,10 +308,19 @@ fn shared_words(wa: &Words, wb: &Words) -> usize {
     n
 }
 
+/// True when `w` has a capitalised word that `other` does not have at all.
+fn has_own_name_word(w: &Words, other: &Words) -> bool {
+    w.ids.iter().zip(w.capitalised).any(|(id, &cap)| cap && other.sorted.binary_search(id).is_err())
+}
+
 /// Parallel sentences naming different actors at the same place.
 fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
-    let (na, nb) = (wa.folded.len(), wb.folded.len());
+    let (na, nb) = (wa.len(), wb.len());
     if na.min(nb) < 6 || na * nb > 10_000 {
+        return None;
+    }
+    // A name only one side has needs a capitalised word the other lacks, on both sides.
+    if !has_own_name_word(wa, wb) || !has_own_name_word(wb, wa) {
         return None;
     }
     // The words they share bound what the longest common subsequence can keep.
@@ -188,20 +338,18 @@ fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> 
             if ga != gb || !is_name(wa, sa, ea) || !is_name(wb, sb, eb) {
                 continue;
             }
-            let name_a: HashSet<&str> = wa.folded[sa..ea].iter().map(String::as_str).collect();
-            let name_b: HashSet<&str> = wb.folded[sb..eb].iter().map(String::as_str).collect();
-            let titles = |n: &HashSet<&str>| n.iter().all(|w| lexicon::is_title(w));
-            if !name_a.is_disjoint(&name_b)
-                || titles(&name_a)
-                || titles(&name_b)
-                || same_thing(&name_a, &name_b)
-            {
+            // The other's name elsewhere in the sentence makes it a different sentence shape
+            // (and a shared word is not a different name).
+            let elsewhere = |w: &Words, s: usize, e: usize, other: &Words| {
+                w.ids[s..e].iter().any(|id| other.sorted.binary_search(id).is_ok())
+            };
+            if elsewhere(wa, sa, ea, wb) || elsewhere(wb, sb, eb, wa) {
                 continue;
             }
-            // The other's name elsewhere in the sentence makes it a different sentence shape.
-            if name_a.iter().any(|w| wb.folded.iter().any(|x| x == w))
-                || name_b.iter().any(|w| wa.folded.iter().any(|x| x == w))
-            {
+            let name_a: HashSet<&str> = (sa..ea).map(|i| wa.folded(i)).collect();
+            let name_b: HashSet<&str> = (sb..eb).map(|i| wb.folded(i)).collect();
+            let titles = |n: &HashSet<&str>| n.iter().all(|w| lexicon::is_title(w));
+            if titles(&name_a) || titles(&name_b) || same_thing(&name_a, &name_b) {
                 continue;
             }
             let span_a = Span::new(wa.spans[sa].start, wa.spans[ea - 1].end);
@@ -283,42 +431,31 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The same two named things around the same action, in opposite order.
 fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
-    let once = |w: &Words, x: &str| {
-        let mut it = w.folded.iter().enumerate().filter(|(_, f)| *f == x);
+    // The one place of an id in a list of ids, if it is there once.
+    let once = |ids: &[u32], x: u32| {
+        let mut it = ids.iter().enumerate().filter(|(_, f)| **f == x);
         match (it.next(), it.next()) {
             (Some((i, _)), None) => Some(i),
             _ => None,
         }
     };
-    let anchors: Vec<(usize, usize)> = (0..wa.folded.len())
+    let anchors: Vec<(usize, usize)> = (0..wa.ids.len())
         .filter(|&i| wa.capitalised[i] && i > 0)
         .filter_map(|i| {
-            let j = once(wb, &wa.folded[i])?;
-            (once(wa, &wa.folded[i]) == Some(i) && wb.capitalised[j]).then_some((i, j))
+            let j = once(&wb.ids, wa.ids[i])?;
+            (once(&wa.ids, wa.ids[i]) == Some(i) && wb.capitalised[j]).then_some((i, j))
         })
         .collect();
     if anchors.len() < 2 {
         return None;
     }
-    let stem_once = |w: &Words, s: &str| {
-        let mut it = w.stems.iter().enumerate().filter(|(_, x)| *x == s);
-        match (it.next(), it.next()) {
-            (Some((i, _)), None) => Some(i),
-            _ => None,
-        }
-    };
-    for (va, stem) in wa.stems.iter().enumerate() {
-        if wa.capitalised[va]
-            || !lexicon::is_content(&wa.folded[va])
-            || lexicon::is_speech_verb(&wa.folded[va])
-            || SYMMETRIC.iter().any(|s| stem.starts_with(s))
-        {
+    for (va, &stem) in wa.stem_ids.iter().enumerate() {
+        // Past-tense verbs of the event ("rammed", "collided"), not nouns or adjectives.
+        if !wa.ordered_verb[va] {
             continue;
         }
-        let Some(vb) = stem_once(wb, stem) else { continue };
-        // Past-tense verbs of the event ("rammed", "collided"), not nouns or adjectives.
-        if stem_once(wa, stem) != Some(va) || !wa.folded[va].ends_with("ed") || !wb.folded[vb].ends_with("ed")
-        {
+        let Some(vb) = once(&wb.stem_ids, stem) else { continue };
+        if once(&wa.stem_ids, stem) != Some(va) || !wb.folded(vb).ends_with("ed") {
             continue;
         }
         for &(xa, xb) in &anchors {
@@ -326,7 +463,7 @@ fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<D
                 let before_after = xa < va && va < ya && va - xa <= 8 && ya - va <= 25;
                 let reversed = yb < vb && vb < xb && vb - yb <= 8 && xb - vb <= 25;
                 if before_after && reversed {
-                    let (x, y) = (&wa.folded[xa], &wa.folded[ya]);
+                    let (x, y) = (wa.folded(xa), wa.folded(ya));
                     let verb_a = ctx.text(a.doc, wa.spans[va]).to_string();
                     let verb_b = ctx.text(b.doc, wb.spans[vb]).to_string();
                     let name = |r: ClaimRef, w: &Words, i: usize| ctx.text(r.doc, w.spans[i]).to_string();
@@ -357,9 +494,9 @@ fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<D
 
 /// The pairs "x and y N" of a claim (lower-case content words): (x, y, N) word indices.
 fn pairs_of_things(w: &Words) -> Vec<(usize, usize, usize)> {
-    let plain = |i: usize| !w.capitalised[i] && lexicon::is_content(&w.folded[i]);
-    (1..w.folded.len().saturating_sub(2))
-        .filter(|&i| w.folded[i] == "and" && plain(i - 1) && plain(i + 1) && plain(i + 2))
+    let plain = |i: usize| !w.capitalised[i] && lexicon::is_content(w.folded(i));
+    (1..w.len().saturating_sub(2))
+        .filter(|&i| w.folded(i) == "and" && plain(i - 1) && plain(i + 1) && plain(i + 2))
         .map(|i| (i - 1, i + 1, i + 2))
         .collect()
 }
@@ -368,15 +505,15 @@ fn pairs_of_things(w: &Words) -> Vec<(usize, usize, usize)> {
 fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
     for (xa, ya, na) in pairs_of_things(wa) {
         for (xb, yb, nb) in pairs_of_things(wb) {
-            if wa.stems[na] != wb.stems[nb] {
+            if wa.stem_ids[na] != wb.stem_ids[nb] {
                 continue;
             }
-            let (ma, mb) = ([&wa.stems[xa], &wa.stems[ya]], [&wb.stems[xb], &wb.stems[yb]]);
+            let (ma, mb) = ([wa.stem_ids[xa], wa.stem_ids[ya]], [wb.stem_ids[xb], wb.stem_ids[yb]]);
             let shared = ma.iter().filter(|m| mb.contains(m)).count();
             // One member in common, the other different and named by neither claim elsewhere.
             let Some(only_a) = ma.iter().position(|m| !mb.contains(m)) else { continue };
             let Some(only_b) = mb.iter().position(|m| !ma.contains(m)) else { continue };
-            if shared != 1 || wb.stems.contains(ma[only_a]) || wa.stems.contains(mb[only_b]) {
+            if shared != 1 || wb.stem_ids.contains(&ma[only_a]) || wa.stem_ids.contains(&mb[only_b]) {
                 continue;
             }
             let span_a = Span::new(wa.spans[xa].start, wa.spans[na].end);
@@ -384,7 +521,7 @@ fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
             let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
             return Some(Disagreement {
                 kind: DisagreementKind::Fact,
-                topic: format!("Which {}: {}", wa.folded[na], head(ctx.text(a.doc, ctx.claim(a).span), 10)),
+                topic: format!("Which {}: {}", wa.folded(na), head(ctx.text(a.doc, ctx.claim(a).span), 10)),
                 severity: Severity::Low,
                 explanation: format!(
                     "{} says “{va}”, {} says “{vb}”",
@@ -398,25 +535,31 @@ fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
     None
 }
 
+/// The stems of `w` that `other` lacks, sorted, each once.
+fn only_stems<'t>(w: &Words<'t>, other: &Words) -> Vec<&'t str> {
+    let mut only: Vec<&str> = (0..w.len())
+        .filter(|&i| other.stem_set.binary_search(&w.stem_ids[i]).is_err())
+        .map(|i| w.stem(i))
+        .collect();
+    only.sort_unstable();
+    only.dedup();
+    only
+}
+
 /// Aligned claims with opposite polarity or antonyms.
 fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
-    let sa: HashSet<&str> = wa.stems.iter().map(String::as_str).collect();
-    let sb: HashSet<&str> = wb.stems.iter().map(String::as_str).collect();
     // Opposites are words only one side has: compare those alone (near-duplicate claims
     // differ in a few words).
-    let mut only_a: Vec<&str> = sa.iter().copied().filter(|x| !sb.contains(x)).collect();
-    let mut only_b: Vec<&str> = sb.iter().copied().filter(|y| !sa.contains(y)).collect();
-    only_a.sort_unstable();
-    only_b.sort_unstable();
+    let (only_a, only_b) = (only_stems(wa, wb), only_stems(wb, wa));
     let pair =
         only_a.iter().find_map(|x| only_b.iter().find(|y| lexicon::are_antonyms(x, y)).map(|y| (*x, *y)));
-    let (na, nb) = (lexicon::negation_count(&wa.folded), lexicon::negation_count(&wb.folded));
+    let (na, nb) = (lexicon::negation_count(&wa.folded_all()), lexicon::negation_count(&wb.folded_all()));
     let (value_a, value_b, why) = match pair {
         Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
         None if (na == 0) != (nb == 0)
             && ctx.claim(a).quotes.is_empty()
             && ctx.claim(b).quotes.is_empty()
-            && (negates_shared(wa, &sb) || negates_shared(wb, &sa)) =>
+            && (negates_shared(wa, wb) || negates_shared(wb, wa)) =>
         {
             let (neg, pos) = if na > 0 { ("negative", "positive") } else { ("positive", "negative") };
             (neg.to_string(), pos.to_string(), "one negated, the other not".to_string())
@@ -438,12 +581,14 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
 
 /// True when a negation in `w` governs a word the other claim also has ("no response" /
 /// "responded"): within the three words after the cue.
-fn negates_shared(w: &Words, other: &HashSet<&str>) -> bool {
-    (0..w.folded.len()).any(|i| {
-        let end = (i + 4).min(w.folded.len());
-        lexicon::is_negation_word(&w.folded[i])
+fn negates_shared(w: &Words, other: &Words) -> bool {
+    (0..w.len()).any(|i| {
+        let end = (i + 4).min(w.len());
+        lexicon::is_negation_word(w.folded(i))
             && (i + 1..end).any(|j| {
-                lexicon::is_content(&w.folded[j]) && !w.capitalised[j] && other.contains(w.stems[j].as_str())
+                lexicon::is_content(w.folded(j))
+                    && !w.capitalised[j]
+                    && other.stem_set.binary_search(&w.stem_ids[j]).is_ok()
             })
     })
 }
@@ -465,7 +610,7 @@ fn prefix(word: &str) -> String {
 }
 
 /// "No response from X" in one document against X's side responding in another.
-fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
+fn no_response(ctx: &Ctx, table: &mut WordTable, out: &mut Vec<Disagreement>) {
     // actor -> the claims saying it did not respond, and their content stems
     let mut silent: HashMap<String, Vec<(ClaimRef, Span, Vec<String>)>> = HashMap::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
@@ -476,23 +621,24 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
             if !RESPONSE_WORDS.iter().any(|x| lower.contains(x)) {
                 continue;
             }
-            let w = words(ctx, r);
-            for i in 0..w.folded.len() {
-                if !RESPONSE_WORDS.contains(&w.folded[i].as_str()) {
+            let index = table.load(ctx, r);
+            let w = table.get(index);
+            for i in 0..w.len() {
+                if !RESPONSE_WORDS.contains(&w.folded(i)) {
                     continue;
                 }
-                let window = &w.folded[i.saturating_sub(3)..i];
-                if lexicon::negation_count(&window.iter().cloned().collect::<Vec<_>>()) == 0 {
+                let window: Vec<&str> = (i.saturating_sub(3)..i).map(|j| w.folded(j)).collect();
+                if lexicon::negation_count(&window) == 0 {
                     continue;
                 }
                 // The actor: a capitalised word after "from", or just before the cue.
-                let after = (i + 1..(i + 4).min(w.folded.len())).find(|&j| w.capitalised[j]);
+                let after = (i + 1..(i + 4).min(w.len())).find(|&j| w.capitalised[j]);
                 let before = (i.saturating_sub(5)..i).rev().find(|&j| w.capitalised[j]);
                 if let Some(actor) = after.or(before) {
-                    let stems = w.stems.iter().filter(|s| lexicon::is_content(s)).cloned().collect();
+                    let stems = w.stems().filter(|s| lexicon::is_content(s)).map(str::to_string).collect();
                     let span =
                         Span::new(w.spans[i.saturating_sub(3)].start, w.spans[actor].end.max(w.spans[i].end));
-                    silent.entry(w.folded[actor].clone()).or_default().push((r, span, stems));
+                    silent.entry(w.folded(actor).to_string()).or_default().push((r, span, stems));
                 }
                 break;
             }
@@ -504,7 +650,8 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     // Claims voiced by someone (quotes, reported speech): the words naming the voice (the
     // speaker with the words just before its name, "Ukrainian President X", or else the
     // sentence's first words), indexed by their first four letters.
-    let mut voiced: Vec<(ClaimRef, Vec<String>, Vec<String>)> = Vec::new();
+    // (claim, its voice, its words in `table`)
+    let mut voiced: Vec<(ClaimRef, Vec<String>, usize)> = Vec::new();
     let mut voices: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, doc) in ctx.docs.iter().enumerate() {
         for (c, claim) in doc.claims.iter().enumerate() {
@@ -512,7 +659,8 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                 continue;
             }
             let r = ClaimRef { doc: d, claim: c };
-            let w = words(ctx, r);
+            let index = table.load(ctx, r);
+            let w = table.get(index);
             let voice: Vec<String> = match claim.speaker_span {
                 Some(s) => {
                     let mut from = s.start.saturating_sub(30).max(claim.span.start).min(s.start);
@@ -521,12 +669,12 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
                     }
                     lexicon::words(&doc.text[from..s.end]).into_iter().map(|x| x.folded).collect()
                 }
-                None => w.folded.iter().take(3).cloned().collect(),
+                None => (0..w.len().min(3)).map(|i| w.folded(i).to_string()).collect(),
             };
             for v in &voice {
                 voices.entry(prefix(v)).or_default().push(voiced.len());
             }
-            voiced.push((r, voice, w.stems));
+            voiced.push((r, voice, index));
         }
     }
     let mut actors: Vec<&String> = silent.keys().collect();
@@ -549,11 +697,12 @@ fn no_response(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         candidates.dedup();
         let mut responses: Vec<(usize, ClaimRef)> = Vec::new();
         for i in candidates {
-            let (r, ref voice_words, ref stems) = voiced[i];
+            let (r, ref voice_words, index) = voiced[i];
+            let words = table.get(index);
             if silent_docs.contains(&r.doc) || !voice_words.iter().any(|x| in_camp(x, &camp)) {
                 continue;
             }
-            let shared = stems.iter().filter(|s| object.contains(s.as_str())).count();
+            let shared = words.stems().filter(|s| object.contains(s)).count();
             if shared >= 1 {
                 responses.push((shared, r));
             }

@@ -65,10 +65,19 @@ pub fn event_day(exprs: &[Expr], anchor: Date, explicit: &[Date]) -> Date {
     anchor
 }
 
+/// The days from `d` to the nearest of `seeds` (sorted): a binary search, so an article
+/// seeded by many others costs a logarithm per candidate, not a scan.
+fn nearest_gap(seeds: &[Date], d: Date) -> Option<i32> {
+    let at = seeds.partition_point(|s| *s < d);
+    let after = seeds.get(at).map(|s| days_between(d, *s));
+    let before = at.checked_sub(1).map(|i| days_between(seeds[i], d));
+    after.into_iter().chain(before).min()
+}
+
 /// How badly the expressions fit the anchor `d` (lower is better). An article without
 /// dates of its own also pays for straying from the seeds (the other articles' anchors).
 fn cost(exprs: &[Expr], d: Date, seeds: &[Date]) -> f64 {
-    let mut cost = match seeds.iter().map(|s| days_between(*s, d).abs()).min() {
+    let mut cost = match nearest_gap(seeds, d) {
         Some(gap) => 0.5 * gap.min(14) as f64,
         None => 0.0,
     };
@@ -121,7 +130,9 @@ pub fn infer(exprs: &[Expr], seeds: &[Date], _reference: Option<Date>) -> Option
     let mut centres: Vec<Date> = fulls.clone();
     centres.push(prior);
     if fulls.is_empty() {
-        centres.extend_from_slice(seeds);
+        // Seeds are sorted: each distinct one once.
+        centres
+            .extend(seeds.iter().enumerate().filter(|&(i, s)| i == 0 || seeds[i - 1] != *s).map(|(_, s)| *s));
     }
     // month-days without a year, placed near the prior
     centres.extend(exprs.iter().filter_map(|e| match e.said {
