@@ -8,7 +8,8 @@
 //! different actor in the same role; forms compare how outlets call the same occasion
 //! (an address or a press conference); entity sets compare the people listed in aligned
 //! claims; stances compare what a country is reported to accept, refuse or demand;
-//! intensities, a lull against heavy fighting; omissions flag a key fact all outlets but
+//! intensities, a lull against heavy fighting; rankings, "one of the worst in 15 years"
+//! against "the fourth deadliest on record"; omissions flag a key fact all outlets but
 //! one report; internal checks an article's total against its own parts. Two parties' different claims that every
 //! outlet reports alike are not disagreements.
 //!
@@ -24,6 +25,7 @@ mod internal;
 mod number;
 mod omission;
 mod quote;
+mod ranking;
 mod stance;
 
 use std::cell::OnceCell;
@@ -189,6 +191,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     entity_set::find(&ctx, &mut out);
     stance::find(&ctx, &mut out);
     intensity::find(&ctx, &mut out);
+    ranking::find(&ctx, &mut out);
     omission::find(&ctx, &mut out);
     internal::find(&ctx, &mut out);
     for d in &mut out {
