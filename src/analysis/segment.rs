@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{Doc, Exclusion, Format, Sentence, Span};
+use super::words::ascii_run_end;
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,8 +178,7 @@ pub(crate) fn simple_words(s: &str) -> Option<Vec<Span>> {
         }
         if bytes[i].is_ascii_alphanumeric() {
             // A run of ASCII letters and digits joins the current word or starts one.
-            let end =
-                bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| i + k);
+            let end = ascii_run_end(bytes, i, true);
             let last = if bytes[end - 1].is_ascii_digit() { Numeric } else { Letter };
             let start = word.map_or(i, |(start, _, _)| start);
             word = Some((start, last, true));
@@ -234,10 +234,27 @@ pub fn is_line_break(c: char) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut breaks = LineBreaks { bytes: text.as_bytes(), at: 0 };
-    while let Some((i, len)) = breaks.next() {
+    let bytes = text.as_bytes();
+    let mut line_break = |i: usize, len: usize| {
         push_trimmed(text, Span::new(start, i), &mut out);
         start = i + len;
+    };
+    if memchr::memchr2(0x0B, 0x0C, bytes).is_none() && memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_none() {
+        // Only `\n`, `\r`, U+2028 and U+2029 (E2 80 A8/A9) can break a line here.
+        for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+            match bytes[i] {
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                    line_break(i, 3)
+                }
+                0xE2 => {}
+                _ => line_break(i, 1),
+            }
+        }
+    } else {
+        let mut breaks = LineBreaks { bytes, at: 0 };
+        while let Some((i, len)) = breaks.next() {
+            line_break(i, len);
+        }
     }
     push_trimmed(text, Span::new(start, text.len()), &mut out);
     out
