@@ -71,7 +71,7 @@ fn ascii_word_bytes(x: u64, digits: bool) -> u64 {
     let within = |v: u64, lo: u8, hi: u8| {
         v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7F - hi))
     };
-    let mut bits = within(low | ONES * 0x20, b'a', b'z');
+    let mut bits = within(low | (ONES * 0x20), b'a', b'z');
     if digits {
         bits |= within(low, b'0', b'9');
     }
