@@ -11,11 +11,13 @@
 //! intensities, a lull against heavy fighting; rankings, "one of the worst in 15 years"
 //! against "the fourth deadliest on record"; omissions flag a key fact all outlets but
 //! one report; internal checks an article's total against its own parts. Two parties' different claims that every
-//! outlet reports alike are not disagreements.
+//! outlet reports alike are not disagreements. Forms, stances, intensities and rankings
+//! start from the phrases of a word list found in the included sentences (`cues`).
 //!
 //! It does not judge which side is right, and compares only what the earlier stages
 //! found: an unresolved date or an unparsed number cannot disagree.
 
+mod cues;
 mod date;
 mod entity_set;
 mod fact;
@@ -32,6 +34,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+
+pub(crate) use cues::PhraseTable;
 
 use super::align::{ClaimKeys, ClaimRef, Cluster};
 use super::claims::lexicon;
@@ -293,39 +297,6 @@ pub(crate) fn listing(ctx: &Ctx, sides: &[Side], says: impl Fn(&Side) -> String)
         })
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// Phrases from a data file of "phrase|class" lines, indexed by their first word.
-pub(crate) struct PhraseTable {
-    /// First folded word -> (the phrase's folded words, its class), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
-}
-
-impl PhraseTable {
-    pub fn new(data: &'static str) -> PhraseTable {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
-        for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let Some((phrase, class)) = line.split_once('|') else { continue };
-            let words: Vec<String> = phrase.split_whitespace().map(lexicon::fold).collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push((words, class.trim().to_string()));
-            }
-        }
-        for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        }
-        PhraseTable { by_first }
-    }
-
-    /// The longest phrase starting at word `i` of `words`: its length in words and class.
-    pub fn at(&self, words: &[lexicon::Word], i: usize) -> Option<(usize, &str)> {
-        let list = self.by_first.get(&words.get(i)?.folded)?;
-        list.iter()
-            .find(|(phrase, _)| {
-                words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w.folded)
-            })
-            .map(|(phrase, class)| (phrase.len(), class.as_str()))
-    }
 }
 
 /// Longest common subsequence of two word sequences: for each word of `a`, whether it is

@@ -40,40 +40,26 @@ struct Mention {
 
 fn mentions(ctx: &Ctx) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            if doc.exclusion_at(sentence.span).is_some() {
-                continue;
-            }
-            let words = ctx.sentence_words(d, s);
-            let mut i = 0;
-            while i < words.len() {
-                let Some((length, form)) = FORMS.at(&words, i) else {
-                    i += 1;
-                    continue;
-                };
-                let end = i + length;
-                let verb = i > 0 && words[i - 1].folded == "to" && length == 1;
-                if !verb {
-                    let mut around: Vec<String> = words[i.saturating_sub(WINDOW)..i]
-                        .iter()
-                        .chain(&words[end..(end + WINDOW).min(words.len())])
-                        .filter(|w| lexicon::is_content(&w.folded))
-                        .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
-                        .collect();
-                    around.sort();
-                    around.dedup();
-                    out.push(Mention {
-                        doc: d,
-                        sentence: sentence.span,
-                        phrase: Span::new(words[i].start, words[end - 1].end).shift(sentence.span.start),
-                        form,
-                        around,
-                    });
-                }
-                i = end;
-            }
+    for cue in ctx.cues(&FORMS) {
+        let (words, i, end) = (cue.words, cue.start, cue.end);
+        if i > 0 && words[i - 1].folded == "to" && end - i == 1 {
+            continue; // a verb
         }
+        let mut around: Vec<String> = words[i.saturating_sub(WINDOW)..i]
+            .iter()
+            .chain(&words[end..(end + WINDOW).min(words.len())])
+            .filter(|w| lexicon::is_content(&w.folded))
+            .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
+            .collect();
+        around.sort();
+        around.dedup();
+        out.push(Mention {
+            doc: cue.doc,
+            sentence: cue.sentence_span,
+            phrase: cue.span(),
+            form: cue.class,
+            around,
+        });
     }
     out
 }

@@ -49,53 +49,40 @@ struct Report {
 
 fn reports(ctx: &Ctx) -> BTreeMap<&'static str, Vec<Report>> {
     let mut out: BTreeMap<&'static str, Vec<Report>> = BTreeMap::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            if doc.exclusion_at(sentence.span).is_some()
-                || super::stance::claim_at(ctx, d, sentence.span.start).is_none()
-            {
-                continue;
-            }
-            let words = ctx.sentence_words(d, s);
-            let mut i = 0;
-            while i < words.len() {
-                let Some((length, direction)) = CUES.at(&words, i) else {
-                    i += 1;
-                    continue;
-                };
-                let end = i + length;
-                let negated =
-                    words[i.saturating_sub(2)..i].iter().any(|w| lexicon::is_negation_word(&w.folded));
-                let noun = (end..(end + REACH).min(words.len()))
-                    .find_map(|j| ACTIVITIES.get(words[j].folded.as_str()).map(|a| (j, *a)));
-                let Some((j, activity)) = noun else {
-                    i = end;
-                    continue;
-                };
-                if !negated {
-                    let before =
-                        s.checked_sub(1).map_or(sentence.span.start, |p| doc.sentences[p].span.start);
-                    let phrase: HashSet<&str> = words[i..=j].iter().map(|w| w.folded.as_str()).collect();
-                    let context = lexicon::words(doc.slice(Span::new(before, sentence.span.end)))
-                        .into_iter()
-                        .filter(|w| lexicon::is_content(&w.folded) && !phrase.contains(w.folded.as_str()))
-                        .filter(|w| {
-                            !ACTIVITIES.contains_key(w.folded.as_str()) && CUES.at(&[w.clone()], 0).is_none()
-                        })
-                        .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
-                        .collect();
-                    out.entry(activity).or_default().push(Report {
-                        doc: d,
-                        more: direction == "more",
-                        phrase: Span::new(words[i].start, words[j].end).shift(sentence.span.start),
-                        sentence: sentence.span,
-                        context,
-                    });
-                }
-                // Past the noun: "ongoing heavy fighting" is one report.
-                i = j + 1;
-            }
+    let mut cues = ctx.cues(&CUES);
+    while let Some(cue) = cues.next() {
+        let (words, i, end) = (cue.words, cue.start, cue.end);
+        if super::stance::claim_at(ctx, cue.doc, cue.sentence_span.start).is_none() {
+            continue;
         }
+        let negated = words[i.saturating_sub(2)..i].iter().any(|w| lexicon::is_negation_word(&w.folded));
+        let noun = (end..(end + REACH).min(words.len()))
+            .find_map(|j| ACTIVITIES.get(words[j].folded.as_str()).map(|a| (j, *a)));
+        let Some((j, activity)) = noun else { continue };
+        // Past the noun: "ongoing heavy fighting" is one report.
+        cues.resume_at(j + 1);
+        if negated {
+            continue;
+        }
+        let doc = &ctx.docs[cue.doc];
+        let sentence = cue.sentence_span;
+        let before = cue.sentence.checked_sub(1).map_or(sentence.start, |p| doc.sentences[p].span.start);
+        let phrase: HashSet<&str> = words[i..=j].iter().map(|w| w.folded.as_str()).collect();
+        let context = lexicon::words(doc.slice(Span::new(before, sentence.end)))
+            .into_iter()
+            .filter(|w| lexicon::is_content(&w.folded) && !phrase.contains(w.folded.as_str()))
+            .filter(|w| {
+                !ACTIVITIES.contains_key(w.folded.as_str()) && CUES.at(std::slice::from_ref(w), 0).is_none()
+            })
+            .map(|w| lexicon::canonical(&lexicon::stem(&w.folded)).to_string())
+            .collect();
+        out.entry(activity).or_default().push(Report {
+            doc: cue.doc,
+            more: cue.class == "more",
+            phrase: cue.span_through(j),
+            sentence,
+            context,
+        });
     }
     out
 }

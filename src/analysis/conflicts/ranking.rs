@@ -69,54 +69,45 @@ fn scope(words: &[lexicon::Word], from: usize) -> Option<(usize, String, bool)> 
 
 fn rankings(ctx: &Ctx) -> BTreeMap<String, Vec<Ranking>> {
     let mut out: BTreeMap<String, Vec<Ranking>> = BTreeMap::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        for sentence in &doc.sentences {
-            if doc.exclusion_at(sentence.span).is_some() {
-                continue;
-            }
-            let words = lexicon::words(doc.slice(sentence.span));
-            for i in 0..words.len() {
-                let Some((length, class)) = WORDS.at(&words, i) else { continue };
-                let Some(family) = class.strip_prefix("superlative ") else { continue };
-                let before: Vec<&str> =
-                    words[i.saturating_sub(4)..i].iter().map(|w| w.folded.as_str()).collect();
-                let among = before.windows(2).any(|p| p == ["one", "of"]);
-                let ordinal = i
-                    .checked_sub(1)
-                    .and_then(|p| WORDS.at(&words, p))
-                    .and_then(|(_, c)| c.strip_prefix("rank "))
-                    .map(str::to_string);
-                // The phrase starts at "one of the" or the ordinal.
-                let start = match (among, &ordinal) {
-                    (_, Some(_)) => i - 1,
-                    (true, None) => (i.saturating_sub(4)..i).find(|&p| words[p].folded == "one").unwrap_or(i),
-                    (false, None) => i,
-                };
-                let scope = scope(&words, i + length);
-                if ordinal.is_none() && scope.is_none() {
-                    continue;
-                }
-                let rank = match (&ordinal, among) {
-                    (Some(n), _) => format!("number {n}"),
-                    (None, true) => "among the".to_string(),
-                    (None, false) => "the".to_string(),
-                };
-                let last = scope.as_ref().map_or(i + length - 1, |s| s.0);
-                let superlative =
-                    words[i..i + length].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
-                let value = match &scope {
-                    Some((_, name, _)) => format!("{rank} {superlative}, {name}"),
-                    None => format!("{rank} {superlative}"),
-                };
-                out.entry(family.to_string()).or_default().push(Ranking {
-                    doc: d,
-                    phrase: Span::new(words[start].start, words[last].end).shift(sentence.span.start),
-                    sentence: sentence.span,
-                    value,
-                    precise: ordinal.is_some() || scope.is_some_and(|s| s.2),
-                });
-            }
+    for cue in ctx.cues(&WORDS).overlapping() {
+        let (words, i, length) = (cue.words, cue.start, cue.end - cue.start);
+        let Some(family) = cue.class.strip_prefix("superlative ") else { continue };
+        let before: Vec<&str> = words[i.saturating_sub(4)..i].iter().map(|w| w.folded.as_str()).collect();
+        let among = before.windows(2).any(|p| p == ["one", "of"]);
+        let ordinal = i
+            .checked_sub(1)
+            .and_then(|p| WORDS.at(words, p))
+            .and_then(|(_, c)| c.strip_prefix("rank "))
+            .map(str::to_string);
+        // The phrase starts at "one of the" or the ordinal.
+        let start = match (among, &ordinal) {
+            (_, Some(_)) => i - 1,
+            (true, None) => (i.saturating_sub(4)..i).find(|&p| words[p].folded == "one").unwrap_or(i),
+            (false, None) => i,
+        };
+        let scope = scope(words, i + length);
+        if ordinal.is_none() && scope.is_none() {
+            continue;
         }
+        let rank = match (&ordinal, among) {
+            (Some(n), _) => format!("number {n}"),
+            (None, true) => "among the".to_string(),
+            (None, false) => "the".to_string(),
+        };
+        let last = scope.as_ref().map_or(i + length - 1, |s| s.0);
+        let superlative =
+            words[i..i + length].iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+        let value = match &scope {
+            Some((_, name, _)) => format!("{rank} {superlative}, {name}"),
+            None => format!("{rank} {superlative}"),
+        };
+        out.entry(family.to_string()).or_default().push(Ranking {
+            doc: cue.doc,
+            phrase: cue.span_from(start, last),
+            sentence: cue.sentence_span,
+            value,
+            precise: ordinal.is_some() || scope.is_some_and(|s| s.2),
+        });
     }
     out
 }

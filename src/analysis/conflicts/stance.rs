@@ -189,42 +189,25 @@ pub(super) fn claim_at(ctx: &Ctx, doc: usize, at: usize) -> Option<ClaimRef> {
 /// whole, as a cue may straddle two clause claims ("ready, but only | after ...").
 fn stances(ctx: &Ctx, people: &HashMap<EntityId, String>) -> Vec<(String, Found)> {
     let mut out = Vec::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            if doc.exclusion_at(sentence.span).is_some() {
-                continue;
-            }
-            let words = ctx.sentence_words(d, s);
-            let mut i = 0;
-            while i < words.len() {
-                let Some((length, class)) = CUES.at(&words, i) else {
-                    i += 1;
-                    continue;
-                };
-                let end = i + length;
-                let stance = Stance::parse(class);
-                let negated =
-                    words[i.saturating_sub(3)..i].iter().any(|w| lexicon::is_negation_word(&w.folded));
-                let needs_object = matches!(stance, Some(Stance::Accept | Stance::Reject));
-                let object = words[end..(end + 4).min(words.len())]
-                    .iter()
-                    .any(|w| PROPOSALS.contains(w.folded.as_str()));
-                let cue = Span::new(words[i].start, words[end - 1].end).shift(sentence.span.start);
-                let claim = claim_at(ctx, d, cue.start).or_else(|| claim_at(ctx, d, cue.end - 1));
-                if let (Some(stance), Some(r)) =
-                    (stance.filter(|_| !negated && (object || !needs_object)), claim)
-                {
-                    if let Some(country) = party(ctx, r, cue, people) {
-                        let claim_span = ctx.claim(r).span;
-                        let context = Span::new(
-                            claim_span.start.min(sentence.span.start),
-                            claim_span.end.max(sentence.span.end),
-                        );
-                        out.push((country, Found { claim: r, cue, context, stance }));
-                    }
-                }
-                i = end;
-            }
+    for c in ctx.cues(&CUES) {
+        let (words, i, end) = (c.words, c.start, c.end);
+        let Some(stance) = Stance::parse(c.class) else { continue };
+        let negated = words[i.saturating_sub(3)..i].iter().any(|w| lexicon::is_negation_word(&w.folded));
+        let needs_object = matches!(stance, Stance::Accept | Stance::Reject);
+        let object =
+            words[end..(end + 4).min(words.len())].iter().any(|w| PROPOSALS.contains(w.folded.as_str()));
+        if negated || (needs_object && !object) {
+            continue;
+        }
+        let cue = c.span();
+        let Some(r) = claim_at(ctx, c.doc, cue.start).or_else(|| claim_at(ctx, c.doc, cue.end - 1)) else {
+            continue;
+        };
+        if let Some(country) = party(ctx, r, cue, people) {
+            let claim_span = ctx.claim(r).span;
+            let sentence = c.sentence_span;
+            let context = Span::new(claim_span.start.min(sentence.start), claim_span.end.max(sentence.end));
+            out.push((country, Found { claim: r, cue, context, stance }));
         }
     }
     out
