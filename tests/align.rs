@@ -142,3 +142,21 @@ fn degenerate_inputs() {
         assert_eq!(a.clusters.iter().map(|k| k.claims.len()).sum::<usize>(), claims);
     }
 }
+
+/// A period keys by its length in whole months, whatever the unit it is given in: "180
+/// days" and "six months" share that key; "three months" does not.
+#[test]
+fn periods_in_days_and_months_share_a_key() {
+    let docs = [
+        ("a", "The court has 180 days to rule on the appeal."),
+        ("b", "The court has six months to rule on the appeal."),
+        ("c", "The inquiry into the port will last three months."),
+    ];
+    let a = run(&docs.map(|(id, text)| (id.to_string(), text.to_string())));
+    let keys = analysis::align::ClaimKeys::build(&a.docs);
+    let labels = |i: usize| -> Vec<String> { keys.keys[i].iter().map(|&k| keys.key_label(k)).collect() };
+    assert!(labels(0).contains(&"6 months".to_string()), "{:?}", labels(0));
+    assert!(labels(1).contains(&"6 months".to_string()), "{:?}", labels(1));
+    assert!(!labels(2).contains(&"6 months".to_string()), "{:?}", labels(2));
+    assert!(labels(2).contains(&"3 months".to_string()), "{:?}", labels(2));
+}

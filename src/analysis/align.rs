@@ -19,7 +19,9 @@
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
 //! "288 people lost their lives": the casualty words of `src/data/severe_topics.txt` near
-//! a number), so outlets that disagree on a figure still align on the fact.
+//! a number), so outlets that disagree on a figure still align on the fact; and a
+//! duration of about a whole number of months is keyed by that number ("180 days", "six
+//! months").
 //!
 //! It does not understand paraphrase beyond the shared word stems and the paraphrase
 //! groups of `src/data/synonyms.txt`; a clause the splitter left whole joins the cluster
@@ -29,6 +31,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::claims::lexicon;
+use super::numbers::Quantity;
 use super::text::Doc;
 use super::time::DateValue;
 use super::words::WordMap;
@@ -71,6 +74,8 @@ const VAGUE_DATE_FACTOR: f32 = 0.75;
 /// Keys held by more claims than this are too common to block on (but for claims with
 /// no rarer keys, which reach their neighbours in the key's posting list).
 const MAX_POSTING: usize = 64;
+/// The mean length of a month in days, in the Gregorian calendar.
+const DAYS_PER_MONTH: f64 = 30.436875;
 /// How many words from a number a casualty word may be to say what the number counts.
 const COUNT_WINDOW: usize = 5;
 /// How many candidates each claim proposes, at most.
@@ -99,6 +104,8 @@ pub struct ClaimKeys {
     /// Per claim: the total of its keys' `weight`, and of its keys' and phrases'
     /// `claim_weight`.
     norms: Vec<(f32, f32)>,
+    /// What each key stands for, for [`ClaimKeys::key_label`].
+    interner: Interner,
 }
 
 /// Interns keys as dense `u32` ids, one id space for every kind of key.
@@ -116,6 +123,8 @@ struct Interner {
     numbers: WordMap<u64, u32>,
     /// What a number counts (by its word key), whatever the figure.
     counted: WordMap<u32, u32>,
+    /// A duration of about a whole number of months, by that number.
+    months: WordMap<u64, u32>,
     dates: WordMap<DateValue, u32>,
 }
 
@@ -170,6 +179,11 @@ impl Interner {
     fn number(&mut self, value: f64) -> u32 {
         let (count, factors) = (&mut self.count, &mut self.factor);
         *self.numbers.entry(value.to_bits()).or_insert_with(|| Self::next(count, factors, STRONG_KEY_FACTOR))
+    }
+
+    fn months(&mut self, months: u64) -> u32 {
+        let (count, factors) = (&mut self.count, &mut self.factor);
+        *self.months.entry(months).or_insert_with(|| Self::next(count, factors, STRONG_KEY_FACTOR))
     }
 
     fn counted(&mut self, word: u32) -> u32 {
@@ -245,6 +259,13 @@ impl ClaimKeys {
                 ks.extend_from_slice(&stems);
                 ks.extend(claim.entities.iter().map(|e| interner.entity(e.0)));
                 ks.extend(claim.numbers.iter().map(|&i| interner.number(doc.numbers[i].value)));
+                ks.extend(
+                    claim
+                        .numbers
+                        .iter()
+                        .filter_map(|&i| whole_months(&doc.numbers[i]))
+                        .map(|m| interner.months(m)),
+                );
                 ks.extend(counted.iter().map(|&k| interner.counted(k)));
                 ks.extend(claim.dates.iter().filter_map(|&i| doc.dates[i].value).map(|v| interner.date(v)));
                 ks.sort_unstable();
@@ -287,6 +308,7 @@ impl ClaimKeys {
             pairs: Vec::new(),
             claim_similarities: Vec::new(),
             norms: Vec::new(),
+            interner: Interner::default(),
         };
         out.norms = (0..out.refs.len())
             .map(|i| {
@@ -297,7 +319,42 @@ impl ClaimKeys {
             })
             .collect();
         (out.pairs, out.claim_similarities) = out.blocked_pairs();
+        out.interner = interner;
         out
+    }
+
+    /// What a key stands for ("martial law", "number 288", "count of kill"), for
+    /// diagnostics: a linear search over all keys, not for hot paths.
+    pub fn key_label(&self, key: u32) -> String {
+        fn find<K: Clone>(map: &WordMap<K, u32>, key: u32) -> Option<K> {
+            map.iter().find(|(_, &v)| v == key).map(|(k, _)| k.clone())
+        }
+        let i = &self.interner;
+        if let Some(w) = find(&i.words, key) {
+            return w;
+        }
+        if let Some((a, b)) = find(&i.phrases, key) {
+            return format!("{} {}", self.key_label(a), self.key_label(b));
+        }
+        if let Some(e) = find(&i.entities, key) {
+            return format!("entity e{}", e + 1);
+        }
+        if let Some(e) = find(&i.speakers, key) {
+            return format!("speaker e{}", e + 1);
+        }
+        if let Some(n) = find(&i.numbers, key) {
+            return format!("number {}", f64::from_bits(n));
+        }
+        if let Some(m) = find(&i.months, key) {
+            return format!("{m} months");
+        }
+        if let Some(w) = find(&i.counted, key) {
+            return format!("count of {}", self.key_label(w));
+        }
+        if let Some(d) = find(&i.dates, key) {
+            return format!("date {d:?}");
+        }
+        format!("key {key}")
     }
 
     /// Weighted cosine similarity of two claims' word, entity, number and date keys, each
@@ -408,6 +465,16 @@ impl ClaimKeys {
         }
         (pairs, claim_sims)
     }
+}
+
+/// A duration of a month or more as a whole number of months, when it is close to one
+/// ("180 days" and "six months" are both 6), so outlets that give a period in different
+/// units share a key.
+fn whole_months(quantity: &Quantity) -> Option<u64> {
+    let (days, base) = quantity.normalized();
+    let months = days / DAYS_PER_MONTH;
+    (base == Some("days") && months >= 0.9 && (months - months.round()).abs() <= 0.1)
+        .then(|| months.round() as u64)
 }
 
 /// The total weight of the keys two sorted key lists share.

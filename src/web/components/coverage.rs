@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::ViewProps;
+use super::{outlet_table, ViewProps};
 use crate::web::state::Focus;
 use crate::web::view_model::{coverage, Cell};
 
@@ -15,7 +15,7 @@ pub fn Coverage(props: &ViewProps) -> Html {
     if rows.is_empty() {
         return html! { <p class="empty">{ "No claims were found to compare." }</p> };
     }
-    let names: Vec<String> = report.documents.iter().map(|d| props.name(&d.id)).collect();
+    let names = props.names();
     let body = rows.iter().enumerate().map(|(r, row)| {
         let cells = row.cells.iter().enumerate().map(|(c, cell)| {
             let label = cell.label();
@@ -69,18 +69,7 @@ pub fn Coverage(props: &ViewProps) -> Html {
     });
     html! {
         <div class="coverage" id="coverage">
-            <div class="table-scroll">
-                <table>
-                    <caption>{ "Which outlet reports which claim" }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Claim" }</th>
-                            { for names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for body }</tbody>
-                </table>
-            </div>
+            { outlet_table("Which outlet reports which claim", "Claim", &names, body.collect()) }
             { detail.unwrap_or_default() }
         </div>
     }

@@ -26,7 +26,7 @@ pub fn Entities(props: &ViewProps) -> Html {
             type_filter.set(select.value());
         })
     };
-    let names: Vec<String> = report.documents.iter().map(|d| props.name(&d.id)).collect();
+    let names = props.names();
     let shown: Vec<usize> = (0..report.entities.len())
         .filter(|&i| type_filter.is_empty() || kind_name_upper(&report.entities[i].label) == *type_filter)
         .collect();

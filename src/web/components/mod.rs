@@ -14,6 +14,8 @@ mod timeline;
 
 use std::rc::Rc;
 
+use yew::Html;
+
 pub use app::App;
 
 use super::state::{Analysed, Focus, Workspace};
@@ -54,5 +56,30 @@ impl ViewProps {
     /// The name shown for a document.
     pub fn name(&self, doc: &str) -> String {
         super::view_model::doc_name(&self.analysed.report, &self.workspace, doc)
+    }
+
+    /// The names shown for the report's documents, in report order.
+    pub fn names(&self) -> Vec<String> {
+        self.analysed.report.documents.iter().map(|d| self.name(&d.id)).collect()
+    }
+}
+
+/// A table with one row per item and one column per outlet, scrolling sideways when the
+/// outlets do not fit: `first` heads the items' column, `body` holds the `<tr>` rows.
+fn outlet_table(caption: &str, first: &str, outlets: &[String], body: Html) -> Html {
+    use yew::html;
+    html! {
+        <div class="table-scroll">
+            <table>
+                <caption>{ caption.to_string() }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ first.to_string() }</th>
+                        { for outlets.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>{ body }</tbody>
+            </table>
+        </div>
     }
 }

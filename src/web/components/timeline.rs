@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::ViewProps;
+use super::{outlet_table, ViewProps};
 use crate::web::highlight::context;
 use crate::web::state::Focus;
 
@@ -18,7 +18,7 @@ pub fn Timeline(props: &ViewProps) -> Html {
     if rows.is_empty() {
         return html! { <p class="empty" id="timeline">{ "No resolved dates." }</p> };
     }
-    let names: Vec<String> = report.documents.iter().map(|d| props.name(&d.id)).collect();
+    let names = props.names();
     let body = rows.iter().map(|row| {
         let cells = row.mentions.iter().enumerate().map(|(d, mentions)| {
             let doc = report.documents[d].id.clone();
@@ -47,18 +47,7 @@ pub fn Timeline(props: &ViewProps) -> Html {
     });
     html! {
         <div class="timeline" id="timeline">
-            <div class="table-scroll">
-                <table>
-                    <caption>{ "Dates mentioned, resolved, per outlet" }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Date" }</th>
-                            { for names.iter().map(|n| html! { <th scope="col">{ n.clone() }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for body }</tbody>
-                </table>
-            </div>
+            { outlet_table("Dates mentioned, resolved, per outlet", "Date", &names, body.collect()) }
         </div>
     }
 }

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Replays the clustering of src/analysis/align.rs in Python over dumped claim similarities, and
+scores it like tools/score.py: for trying clustering rules on every event in seconds, without a
+rebuild. A rule that helps here still has to be written in Rust and checked with
+tools/score-all.sh (this replay mirrors `align::align` as of its writing; check that
+`python3 tools/alignsim.py` prints the same figures as score-all.sh before trusting it).
+
+usage: python3 tools/alignsim.py            # dumps (needs target/release/{crosscheck,
+                                            # examples/aligndiag}) and prints the figures
+In your own script: `from alignsim import *`, write `def rule(E, **kw) -> {claim: cluster}`
+(start from `average_linkage`), and `show("name", run(rule, t=0.13))`.
+"""
+import collections
+import itertools
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from score import doc_key, overlap  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+EVENTS_DIR = os.path.join(ROOT, "tests", "fixtures", "events")
+CACHE = {}
+
+
+def events():
+    return sorted(e for e in os.listdir(EVENTS_DIR) if os.path.isfile(os.path.join(EVENTS_DIR, e, "gold.json")))
+
+
+def load(ev):
+    """The event's gold, report and every claim pair's similarity (from the release build)."""
+    if ev in CACHE:
+        return CACHE[ev]
+    d = os.path.join(EVENTS_DIR, ev)
+    gold = json.load(open(os.path.join(d, "gold.json"), encoding="utf-8"))
+    files = [os.path.join(d, g["file"]) for g in gold["documents"]]
+    bin_dir = os.path.join(ROOT, "target", "release")
+    rep = json.loads(subprocess.run([os.path.join(bin_dir, "crosscheck"), "analyze", *files, "--format", "json"],
+                                    capture_output=True, text=True).stdout)
+    out = subprocess.run([os.path.join(bin_dir, "examples", "aligndiag"), *files, "--", "--pairs"],
+                         capture_output=True, text=True, check=True).stdout
+    claims = {int(c["id"][1:]): c for c in rep["claims"]}
+    hit_of = {}
+    for g in gold["claims"]:
+        for doc, span in g["mentions"].items():
+            hit_of[(g["id"], doc)] = [n for n, c in claims.items()
+                                      if doc_key(c["doc"]) == doc_key(doc) and overlap(span, c["text"]) >= 0.6]
+    CACHE[ev] = {"gold": gold, "claims": claims, "hit_of": hit_of, "doc": {n: c["doc"] for n, c in claims.items()},
+                 "pairs": [json.loads(line) for line in out.splitlines()]}
+    return CACHE[ev]
+
+
+def score(E, cluster_of):
+    """Link recall and precision of a clustering (claim number -> cluster), as tools/score.py."""
+    pairs = linked = 0
+    for g in E["gold"]["claims"]:
+        for a, b in itertools.combinations(list(g["mentions"]), 2):
+            pairs += 1
+            ka = {cluster_of[c] for c in E["hit_of"][(g["id"], a)]}
+            linked += bool(ka & {cluster_of[c] for c in E["hit_of"][(g["id"], b)]})
+    gold_of = collections.defaultdict(set)
+    for (gid, _), cs in E["hit_of"].items():
+        for c in cs:
+            gold_of[c].add(gid)
+    members = collections.defaultdict(list)
+    for c, k in cluster_of.items():
+        if c in gold_of:
+            members[k].append(c)
+    predicted = good = 0
+    for cs in members.values():
+        for a, b in itertools.combinations(cs, 2):
+            if E["doc"][a] != E["doc"][b]:
+                predicted += 1
+                good += bool(gold_of[a] & gold_of[b])
+    return linked / pairs if pairs else 0.0, good / predicted if predicted else 0.0
+
+
+def average_linkage(E, t=0.15, same_t=0.3, min_pair=0.06, max_candidates=16):
+    """`align::align`: candidate pairs most similar first; each merges its claims' groups when
+    their average cross-document similarity (non-candidates count 0) reaches `t`, or `same_t`
+    when the groups hold claims of one document."""
+    doc = E["doc"]
+    sim = {}
+    for i, j, s, cand, same in E["pairs"]:
+        if not same and cand and s >= min_pair:
+            sim[(i, j)] = sim[(j, i)] = s
+    groups = {c: [c] for c in E["claims"]}
+    parent = {c: c for c in E["claims"]}
+
+    def root(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    order = sorted((-s, i, j) for i, j, s, cand, same in E["pairs"] if not same and cand and s >= t)
+    for _, i, j in order:
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        A, B = groups[a], groups[b]
+        cross = [(x, y) for x in A for y in B if doc[x] != doc[y]]
+        n = min(len(cross), min(len(A), len(B)) * max_candidates)
+        average = sum(sim.get(p, 0.0) for p in cross) / n if n else 0.0
+        if average < t or (average < same_t and any(doc[x] == doc[y] for x in A for y in B)):
+            continue
+        keep, gone = (a, b) if len(A) >= len(B) else (b, a)
+        groups[keep] += groups.pop(gone)
+        parent[gone] = keep
+    return {c: root(c) for c in E["claims"]}
+
+
+def run(rule, **kw):
+    return [score(load(ev), rule(load(ev), **kw)) for ev in events()]
+
+
+def show(name, results):
+    print(f"{name:32} " + "  ".join(f"{r:.3f}/{p:.3f}" for r, p in results)
+          + f"   min R {min(r for r, _ in results):.3f} min P {min(p for _, p in results):.3f}")
+
+
+if __name__ == "__main__":
+    print(" " * 33 + "  ".join(e[:11].ljust(11) for e in events()) + "   (link recall/precision)")
+    show("align.rs (replayed)", run(average_linkage))
