@@ -77,7 +77,7 @@ def score(E, cluster_of):
     return linked / pairs if pairs else 0.0, good / predicted if predicted else 0.0
 
 
-def average_linkage(E, t=0.15, same_t=0.3, min_pair=0.06, max_candidates=16):
+def average_linkage(E, t=0.125, same_t=0.3, min_pair=0.06, max_candidates=16):
     """`align::align`: candidate pairs most similar first; each merges its claims' groups when
     their average cross-document similarity (non-candidates count 0) reaches `t`, or `same_t`
     when the groups hold claims of one document."""

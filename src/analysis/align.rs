@@ -62,7 +62,7 @@ impl Cluster {
 
 /// Minimum average similarity of two clusters (over their cross-document claim pairs) to
 /// merge them.
-const MERGE_THRESHOLD: f32 = 0.15;
+const MERGE_THRESHOLD: f32 = 0.125;
 /// The same, when the two clusters hold claims of a common document.
 const SAME_DOCUMENT_THRESHOLD: f32 = 0.3;
 /// Pairs less similar than this count as unlike (they add nothing to an average).

@@ -129,6 +129,7 @@ pub fn extract(doc: &mut Doc) {
 
     let mut found: Vec<Mention> = Vec::new();
     let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
+    let mut run: Vec<Tok> = Vec::with_capacity(MAX_RUN);
     for line in lines {
         let line_span = Span::new(tokens[line.start].start, tokens[line.end - 1].end);
         let mode = if doc.exclusion_at(line_span) == Some(Exclusion::Caption) {
@@ -142,7 +143,7 @@ pub fn extract(doc: &mut Doc) {
                 i += 1;
                 continue;
             }
-            let (run, next) = ctx.collect_run(i, line.end);
+            let next = ctx.collect_run(i, line.end, &mut run);
             i = next.max(i + 1);
             let span = Span::new(run[0].start, run[run.len() - 1].end);
             if doc.is_chrome(span) {
@@ -157,9 +158,11 @@ pub fn extract(doc: &mut Doc) {
         }
     }
     // Headline and all-caps words: only names this document's prose (or a gazetteer) knows.
-    let known = known_names(text, &found);
-    for run in headline_runs {
-        ctx.match_known(&run, &known, &mut found);
+    if !headline_runs.is_empty() {
+        let known = known_names(text, &found);
+        for run in headline_runs {
+            ctx.match_known(&run, &known, &mut found);
+        }
     }
     extend_institutions(text, lex, &mut found);
     super::events::find(text, lex, &mut found, |span| doc.is_chrome(span));
@@ -356,8 +359,9 @@ impl<'a> Context<'a> {
 
     /// Collects the run of name words starting at `i` (before `end`), with possessives and
     /// dotted abbreviations trimmed. Returns the run and the index after it.
-    fn collect_run(&self, i: usize, end: usize) -> (Vec<Tok>, usize) {
-        let mut run = vec![self.tok(i)];
+    fn collect_run(&self, i: usize, end: usize, run: &mut Vec<Tok>) -> usize {
+        run.clear();
+        run.push(self.tok(i));
         let mut j = i;
         let mut ends_possessive = self.is_possessive(i);
         while !ends_possessive && j + 1 < end && run.len() < MAX_RUN {
@@ -406,7 +410,7 @@ impl<'a> Context<'a> {
             run.push(self.tok(j));
             ends_possessive = self.is_possessive(j);
         }
-        (run, j + 1)
+        j + 1
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
@@ -989,11 +993,16 @@ fn lexicon_flags(lex: &Lexicon, word: &str, shape: u16, scratch: &mut String) ->
     }
     // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
     let bytes = word.as_bytes();
-    let apostrophe = (0..bytes.len()).find(|&i| match bytes[i] {
-        b'\'' => true,
-        0xE2 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]),
-        _ => false,
-    });
+    let mut apostrophe = None;
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| b == b'\'' || b == 0xE2) {
+        let i = from + k;
+        if bytes[i] == b'\'' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]) {
+            apostrophe = Some(i);
+            break;
+        }
+        from = i + 1;
+    }
     let head = apostrophe.map_or(word, |i| &word[..i]);
     let mut f = lex.flags(head, scratch);
     if f & flag::NOT_NAME != 0
