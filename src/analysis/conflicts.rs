@@ -200,7 +200,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     internal::find(&ctx, &mut out);
     for d in &mut out {
         for s in &mut d.sides {
-            s.evidence.sort();
+            s.evidence.sort_unstable();
             s.evidence.dedup();
         }
     }
