@@ -1,7 +1,7 @@
 //! Anchor inference: the day an undated article speaks from, from its own dates.
 //!
 //! Candidates are the days within ten days of the article's explicit dates (or of the
-//! seeds: other articles' anchors). Each candidate is scored by how well the article's
+//! seeds: the most common of the other articles' anchors, at most 16). Each candidate is scored by how well the article's
 //! expressions fit it, the news way:
 //!
 //! - a weekday resolved from the candidate lies that many days from it (an article names

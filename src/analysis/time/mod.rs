@@ -201,8 +201,7 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
         }
     }
     // pass 3: the others, seeded by those anchors, else by the reference
-    let mut known: Vec<Date> = anchors.iter().flatten().map(|a| a.date).collect();
-    known.sort();
+    let known = common_days(anchors.iter().flatten().map(|a| a.date).collect(), MAX_SEEDS);
     for (k, exprs) in scans.iter().enumerate() {
         if anchors[k].is_some() {
             continue;
@@ -219,6 +218,25 @@ pub fn extract_all(docs: &mut [Doc], reference: Option<Date>) {
         doc.dates = dates;
         doc.diagnostics.extend(diagnostics);
     }
+}
+
+/// How many of the other documents' anchor days an undated document is searched near: the
+/// most common ones, so that a batch of thousands of articles costs each undated one a
+/// bounded search, not one window per distinct day of the batch.
+const MAX_SEEDS: usize = 16;
+
+/// The `max` most common of `days` (ties to the earlier day), sorted, each as often as it
+/// occurs in `days`.
+fn common_days(mut days: Vec<Date>, max: usize) -> Vec<Date> {
+    days.sort();
+    let mut runs: Vec<(usize, Date)> = days.chunk_by(|a, b| a == b).map(|run| (run.len(), run[0])).collect();
+    if runs.len() <= max {
+        return days;
+    }
+    runs.sort_by_key(|&(count, day)| (std::cmp::Reverse(count), day));
+    runs.truncate(max);
+    runs.sort_by_key(|&(_, day)| day);
+    runs.into_iter().flat_map(|(count, day)| std::iter::repeat_n(day, count)).collect()
 }
 
 /// Where the year of a weekday-dated day without one is looked for: nearest `Around` (the
@@ -582,4 +600,24 @@ fn period(d: Date, unit: CalUnit, shift: Shift) -> Option<DateValue> {
             DateValue::Range(saturday, add_days(saturday, 1)?)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::common_days;
+
+    #[test]
+    fn common_days_keeps_the_most_common_days_with_their_counts() {
+        let days =
+            vec![date(2025, 5, 3), date(2025, 5, 1), date(2025, 5, 3), date(2025, 5, 2), date(2025, 5, 2)];
+        assert_eq!(common_days(days.clone(), 3).len(), 5, "no more distinct days than the cap: all kept");
+        assert_eq!(
+            common_days(days, 2),
+            vec![date(2025, 5, 2), date(2025, 5, 2), date(2025, 5, 3), date(2025, 5, 3)]
+        );
+        let ties = vec![date(2025, 5, 9), date(2025, 5, 1), date(2025, 5, 5)];
+        assert_eq!(common_days(ties, 1), vec![date(2025, 5, 1)], "ties go to the earlier day");
+    }
 }
