@@ -48,32 +48,13 @@ fn events() -> Vec<Vec<Input>> {
         .collect()
 }
 
-/// CPU seconds this thread has used (Linux: `CLOCK_THREAD_CPUTIME_ID`), so that a busy
-/// shared machine does not distort the figures; wall-clock seconds elsewhere.
-#[cfg(target_os = "linux")]
-fn cpu_seconds() -> f64 {
-    #[repr(C)]
-    struct Timespec {
-        seconds: std::os::raw::c_long,
-        nanoseconds: std::os::raw::c_long,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, now: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut now = Timespec { seconds: 0, nanoseconds: 0 };
-    // SAFETY: `now` is a valid, writable timespec; the call only writes it.
-    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
-    if ok {
-        now.seconds as f64 + now.nanoseconds as f64 * 1e-9
-    } else {
-        wall_seconds()
-    }
-}
+#[path = "support/cpu.rs"]
+mod cpu;
 
-#[cfg(not(target_os = "linux"))]
+/// CPU seconds this thread has used (`support/cpu.rs`), so that a busy shared machine does
+/// not distort the figures; wall-clock seconds where it is not available.
 fn cpu_seconds() -> f64 {
-    wall_seconds()
+    cpu::cpu_seconds().unwrap_or_else(wall_seconds)
 }
 
 fn wall_seconds() -> f64 {

@@ -127,7 +127,7 @@ pub fn extract(doc: &mut Doc, entities: &[Entity]) {
         let cue = find_cue(&outside);
         let mut speaker = cue.and_then(|c| speaker_at(doc, unit, &outside, c, last, last_person, &titled));
         let full_quote = unit_quotes.iter().any(|q| {
-            doc.slice(*q).starts_with(char::is_uppercase) && lexicon::words(doc.slice(*q)).len() >= 4
+            doc.slice(*q).starts_with(char::is_uppercase) && lexicon::word_count(doc.slice(*q)) >= 4
         }) || quoted_words * 2 >= words.len();
         let kind = if cue.is_some() {
             if full_quote {
@@ -242,7 +242,7 @@ fn starting_in<T>(items: &[T], span: impl Fn(&T) -> Span, unit: Span) -> std::op
 /// True when at most five words precede `span` in its sentence.
 fn is_early_in_sentence(doc: &Doc, span: Span) -> bool {
     let start = doc.sentence_at(span.start).map_or(0, |i| doc.sentences[i].span.start).min(span.start);
-    lexicon::words(&doc.text[start..span.start]).len() <= 5
+    lexicon::word_count(&doc.text[start..span.start]) <= 5
 }
 
 /// The paragraphs of the document, or its non-empty lines when it was not segmented.

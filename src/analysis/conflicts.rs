@@ -31,7 +31,6 @@ mod ranking;
 mod stance;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +40,7 @@ use super::align::{ClaimKeys, ClaimRef, Cluster};
 use super::claims::lexicon;
 use super::entities::Entity;
 use super::text::{Doc, Span};
+use super::words::WordMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -200,7 +200,7 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     internal::find(&ctx, &mut out);
     for d in &mut out {
         for s in &mut d.sides {
-            s.evidence.sort();
+            s.evidence.sort_unstable();
             s.evidence.dedup();
         }
     }
@@ -208,12 +208,24 @@ pub fn find(docs: &[Doc], entities: &[Entity], clusters: &[Cluster], keys: &Clai
     out
 }
 
+/// What one pair of claims found, for [`merge_connected`]: the kind, severity and sides
+/// every pair contributes, and the topic and explanation, made only for the first pair of
+/// each group (the one a merged finding shows), since near-duplicate articles give many
+/// pairs per finding.
+pub(crate) struct PairFinding<'f> {
+    pub kind: DisagreementKind,
+    pub severity: Severity,
+    pub sides: Vec<Side>,
+    /// The topic and the explanation.
+    pub describe: Box<dyn FnOnce() -> (String, String) + 'f>,
+}
+
 /// One disagreement per group of connected claim pairs of the same check: near-duplicate
 /// sentences in many documents give one finding with a side per distinct value, not one
 /// per pair. Sides with the same value (ignoring case) merge; the first pair's topic
 /// stays, and the explanation lists who says what when more than one pair merged.
-pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)>) -> Vec<Disagreement> {
-    let mut index: HashMap<(u8, ClaimRef), usize> = HashMap::new();
+pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, PairFinding)>) -> Vec<Disagreement> {
+    let mut index: WordMap<(u8, ClaimRef), usize> = WordMap::default();
     for (a, b, check, _) in &found {
         for r in [a, b] {
             let next = index.len();
@@ -225,9 +237,9 @@ pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)>
         groups.join(index[&(*check, *a)], index[&(*check, *b)]);
     }
     let mut by_root: Vec<(usize, Disagreement, usize)> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut slot: WordMap<usize, usize> = WordMap::default();
     // (merged disagreement, lower-case side value) -> the side's index
-    let mut side_of: HashMap<(usize, String), usize> = HashMap::new();
+    let mut side_of: WordMap<(usize, String), usize> = WordMap::default();
     for (a, _, check, d) in found {
         let root = groups.root(index[&(check, a)]);
         let i = *slot.entry(root).or_insert(by_root.len());
@@ -235,6 +247,8 @@ pub(crate) fn merge_connected(found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)>
             for (k, side) in d.sides.iter().enumerate() {
                 side_of.entry((i, side.value.to_lowercase())).or_insert(k);
             }
+            let (topic, explanation) = (d.describe)();
+            let d = Disagreement { kind: d.kind, topic, severity: d.severity, explanation, sides: d.sides };
             by_root.push((root, d, 1));
             continue;
         }
@@ -307,32 +321,61 @@ pub(crate) fn lcs_keep<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>)
 
 /// [`lcs_keep`] with the table in `table` (resized as needed), so that many comparisons
 /// reuse one allocation.
+///
+/// The common start and end of the two sequences are not put in the table (near-duplicate
+/// sentences differ in a few words): the result is the one the whole table would give,
+/// whose walk keeps a common start as it goes, walks the middle by the same comparisons,
+/// and ends on the common end as a greedy match (see the test against the whole table).
 pub(crate) fn lcs_keep_in<T: PartialEq>(a: &[T], b: &[T], table: &mut Vec<u32>) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
+    let (mut ka, mut kb) = (vec![false; n], vec![false; m]);
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    ka[..prefix].fill(true);
+    kb[..prefix].fill(true);
+    // The middles, in the table (values less the common end's length, which every cell
+    // of the whole table holds on top: the comparisons are the same).
+    let (x, y) = (&a[prefix..n - suffix], &b[prefix..m - suffix]);
+    let w = y.len() + 1;
     table.clear();
-    table.resize((n + 1) * (m + 1), 0);
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[at(i, j)] = if a[i] == b[j] {
+    table.resize((x.len() + 1) * w, 0);
+    let at = |i: usize, j: usize| i * w + j;
+    for i in (0..x.len()).rev() {
+        for j in (0..y.len()).rev() {
+            table[at(i, j)] = if x[i] == y[j] {
                 table[at(i + 1, j + 1)] + 1
             } else {
                 table[at(i + 1, j)].max(table[at(i, j + 1)])
             };
         }
     }
-    let (mut ka, mut kb) = (vec![false; n], vec![false; m]);
     let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            ka[i] = true;
-            kb[j] = true;
+    while i < x.len() && j < y.len() {
+        if x[i] == y[j] {
+            ka[prefix + i] = true;
+            kb[prefix + j] = true;
             i += 1;
             j += 1;
         } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
             i += 1;
         } else {
             j += 1;
+        }
+    }
+    // Past the middle of one side, what is left of it is the common end: the whole table
+    // matches it greedily, passing over the other side's words until each is found.
+    let a_left_is_end = i == x.len();
+    let (mut i, mut j) = (prefix + i, prefix + j);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            ka[i] = true;
+            kb[j] = true;
+            i += 1;
+            j += 1;
+        } else if a_left_is_end {
+            j += 1;
+        } else {
+            i += 1;
         }
     }
     (ka, kb)
@@ -385,7 +428,8 @@ pub(crate) fn diff_text(a: &[&str], b: &[&str]) -> String {
 
 /// The first `n` words of a text, with an ellipsis when cut.
 pub(crate) fn head(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Only the first n + 1 words matter: a long claim is not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
     if words.len() > n {
         format!("{}…", words[..n].join(" "))
     } else {
@@ -420,7 +464,7 @@ impl Groups {
 
     /// The groups with at least two members, each sorted, in order of first member.
     pub fn groups(&mut self) -> Vec<Vec<usize>> {
-        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_root: WordMap<usize, Vec<usize>> = WordMap::default();
         for i in 0..self.parent.len() {
             let r = self.root(i);
             by_root.entry(r).or_default().push(i);
@@ -428,5 +472,77 @@ impl Groups {
         let mut out: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() >= 2).collect();
         out.sort();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lcs_keep;
+
+    /// The longest common subsequence walk over the whole table, as it was written first.
+    fn whole_table<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>) {
+        let (n, m) = (a.len(), b.len());
+        let mut table = vec![0u32; (n + 1) * (m + 1)];
+        let at = |i: usize, j: usize| i * (m + 1) + j;
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                table[at(i, j)] = if a[i] == b[j] {
+                    table[at(i + 1, j + 1)] + 1
+                } else {
+                    table[at(i + 1, j)].max(table[at(i, j + 1)])
+                };
+            }
+        }
+        let (mut ka, mut kb) = (vec![false; n], vec![false; m]);
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if a[i] == b[j] {
+                ka[i] = true;
+                kb[j] = true;
+                i += 1;
+                j += 1;
+            } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        (ka, kb)
+    }
+
+    #[test]
+    fn lcs_keeps_what_the_whole_table_keeps() {
+        // Near-duplicate sequences over a few symbols (many ties), with a common start and
+        // end of every length, edited in the middle.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |k: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % k
+        };
+        for _ in 0..20_000 {
+            let base: Vec<u8> = (0..next(12)).map(|_| next(4) as u8).collect();
+            let mut other = base.clone();
+            for _ in 0..next(4) {
+                match next(3) {
+                    0 if !other.is_empty() => {
+                        let at = next(other.len() as u64) as usize;
+                        other.remove(at);
+                    }
+                    1 => {
+                        let at = next(other.len() as u64 + 1) as usize;
+                        other.insert(at, next(4) as u8);
+                    }
+                    _ if !other.is_empty() => {
+                        let at = next(other.len() as u64) as usize;
+                        other[at] = next(4) as u8;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(lcs_keep(&base, &other), whole_table(&base, &other), "{base:?} {other:?}");
+            assert_eq!(lcs_keep(&other, &base), whole_table(&other, &base), "{other:?} {base:?}");
+        }
     }
 }

@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::text::{Doc, Exclusion, Format, Sentence, Span};
+use super::words::ascii_run_end;
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,8 +178,7 @@ pub(crate) fn simple_words(s: &str) -> Option<Vec<Span>> {
         }
         if bytes[i].is_ascii_alphanumeric() {
             // A run of ASCII letters and digits joins the current word or starts one.
-            let end =
-                bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| i + k);
+            let end = ascii_run_end(bytes, i, true);
             let last = if bytes[end - 1].is_ascii_digit() { Numeric } else { Letter };
             let start = word.map_or(i, |(start, _, _)| start);
             word = Some((start, last, true));
@@ -234,10 +234,28 @@ pub fn is_line_break(c: char) -> bool {
 pub fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut breaks = LineBreaks { bytes: text.as_bytes(), at: 0 };
-    while let Some((i, len)) = breaks.next() {
+    let bytes = text.as_bytes();
+    let mut line_break = |i: usize, len: usize| {
         push_trimmed(text, Span::new(start, i), &mut out);
         start = i + len;
+    };
+    if memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_none()
+    {
+        // Only `\n`, `\r`, U+2028 and U+2029 (E2 80 A8/A9) can break a line here.
+        for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
+            match bytes[i] {
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                    line_break(i, 3)
+                }
+                0xE2 => {}
+                _ => line_break(i, 1),
+            }
+        }
+    } else {
+        for (i, len) in (LineBreaks { bytes, at: 0 }) {
+            line_break(i, len);
+        }
     }
     push_trimmed(text, Span::new(start, text.len()), &mut out);
     out
@@ -568,6 +586,38 @@ fn attributed_quotes(s: &str) -> Vec<Quote> {
     out
 }
 
+/// True for the bytes that can start a sentence ender: `.`, `!`, `?`, and the lead bytes
+/// of the multi-byte ones (`؟`: D8; `…`, `‼`, `।`, CJK enders...: E0-EF).
+fn is_ender_lead(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0..=0xEF)
+}
+
+/// The first position from `from` on that holds an [`is_ender_lead`] byte, eight bytes at
+/// a time.
+fn next_ender_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of the first zero byte of `y` is its lowest set bit (a borrow only
+    // marks bytes above a zero byte).
+    let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        let hits = zero_bytes(x ^ (ONES * u64::from(b'.')))
+            | zero_bytes(x ^ (ONES * u64::from(b'!')))
+            | zero_bytes(x ^ (ONES * u64::from(b'?')))
+            | zero_bytes(x ^ (ONES * 0xD8))
+            | zero_bytes((x & (ONES * 0xF0)) ^ (ONES * 0xE0));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| is_ender_lead(b)).map(|k| i + k)
+}
+
 /// True when a `’` closes a single-quoted passage rather than being an apostrophe
 /// ("don’t", "players’ union"): it follows punctuation, or punctuation follows it.
 fn closes_single(previous: Option<char>, next: Option<char>) -> bool {
@@ -616,8 +666,8 @@ fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     while i < s.len() {
         // Jump to the next byte that can start an ender (ASCII ones, or the lead byte
         // of a multi-byte one): continuation bytes never match, so `i` stays on a char.
-        match s.as_bytes()[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE0..=0xEF)) {
-            Some(skip) => i += skip,
+        match next_ender_lead(s.as_bytes(), i) {
+            Some(at) => i = at,
             None => break,
         }
         let Some(c) = s[i..].chars().next() else { break };
@@ -714,4 +764,42 @@ fn word_at(s: &str) -> &str {
     let s = s.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
     let end = s.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(s.len(), |(i, _)| i);
     &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_ender_lead, next_ender_lead};
+    use crate::analysis::words::ascii_run_end;
+
+    /// The eight-bytes-at-a-time scans agree with a byte-by-byte scan, for every byte
+    /// value at every position, after a run of fillers and from every start.
+    #[test]
+    fn word_scans_agree_with_byte_by_byte_scans() {
+        for filler in [b'a', b'Z', b'7', b' ', 0xC3] {
+            for at in 0..19 {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![filler; 19];
+                    bytes[at] = b;
+                    for from in 0..bytes.len() {
+                        let ender = bytes[from..].iter().position(|&c| is_ender_lead(c)).map(|k| from + k);
+                        assert_eq!(next_ender_lead(&bytes, from), ender);
+                        for digits in [false, true] {
+                            let is_word = |c: &u8| {
+                                if digits {
+                                    c.is_ascii_alphanumeric()
+                                } else {
+                                    c.is_ascii_alphabetic()
+                                }
+                            };
+                            let end = bytes[from..]
+                                .iter()
+                                .position(|c| !is_word(c))
+                                .map_or(bytes.len(), |k| from + k);
+                            assert_eq!(ascii_run_end(&bytes, from, digits), end);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -59,6 +59,43 @@ fn ascii_key(word: &[u8]) -> u64 {
     h | 1
 }
 
+/// SWAR masks over eight bytes (little-endian: the first byte is the lowest).
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter (`digits`: or an ASCII digit).
+#[inline]
+fn ascii_word_bytes(x: u64, digits: bool) -> u64 {
+    // Seven-bit values: no sum below carries into the next byte.
+    let low = x & !HIGHS;
+    let within = |v: u64, lo: u8, hi: u8| {
+        v.wrapping_add(ONES * u64::from(0x80 - lo)) & !v.wrapping_add(ONES * u64::from(0x7F - hi))
+    };
+    let mut bits = within(low | (ONES * 0x20), b'a', b'z');
+    if digits {
+        bits |= within(low, b'0', b'9');
+    }
+    bits & !x & HIGHS
+}
+
+/// The end of the run of ASCII letters (`digits`: letters and digits) that starts at
+/// byte `i` of `bytes` (`i` itself when there is none), eight bytes at a time.
+#[inline]
+pub(crate) fn ascii_run_end(bytes: &[u8], mut i: usize, digits: bool) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        let others = !ascii_word_bytes(x, digits) & HIGHS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let is_word = |b: &u8| if digits { b.is_ascii_alphanumeric() } else { b.is_ascii_alphabetic() };
+    bytes[i..].iter().position(|b| !is_word(b)).map_or(bytes.len(), |k| i + k)
+}
+
 /// The lookup key of a word: a hash of its lowercase form (see [`Tok::key`]), never 0.
 pub fn key_of(word: &str) -> u64 {
     const K: u64 = KEY_MUL;
@@ -202,9 +239,7 @@ impl<'t> Tokens<'t> {
                 toks.push(Tok { kind: TokKind::Num, start, end: i, key: 0 });
             } else if b.is_ascii_alphabetic() {
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = ascii_run_end(bytes, i, false);
                 if i >= bytes.len() || bytes[i] < 0x80 {
                     let key = ascii_key(&bytes[start..i]);
                     toks.push(Tok { kind: TokKind::Word, start, end: i, key });

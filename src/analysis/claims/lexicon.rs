@@ -237,6 +237,14 @@ pub fn words(text: &str) -> Vec<Word> {
     text.unicode_word_indices().map(|(i, w)| Word { start: i, end: i + w.len(), folded: fold(w) }).collect()
 }
 
+/// How many words [`words`] finds in `text` (the same count, without folding them).
+pub fn word_count(text: &str) -> usize {
+    match super::super::segment::simple_words(text) {
+        Some(spans) => spans.len(),
+        None => text.unicode_word_indices().count(),
+    }
+}
+
 /// True when a folded word carries content: not a stopword and not only digits/punctuation.
 pub fn is_content(folded: &str) -> bool {
     !is_stopword(folded) && folded.chars().any(char::is_alphabetic) && folded.chars().count() > 1

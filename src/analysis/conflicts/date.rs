@@ -40,7 +40,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let mut covered: HashSet<ClaimRef> = HashSet::new();
     for cluster in ctx.clusters {
         if cluster.doc_count() >= 2 {
-            if let Some(d) = group(ctx, &cluster.claims, &cluster.summary) {
+            if let Some(d) = group(ctx, &cluster.claims, || cluster.summary.clone()) {
                 covered.extend(cluster.claims.iter().copied());
                 out.push(d);
             }
@@ -51,8 +51,8 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
         if pair.iter().all(|r| covered.contains(r)) {
             continue;
         }
-        let summary = super::head(ctx.text(pair[0].doc, ctx.claim(pair[0]).span), 12);
-        if let Some(d) = group(ctx, &pair, &summary) {
+        let summary = || super::head(ctx.text(pair[0].doc, ctx.claim(pair[0]).span), 12);
+        if let Some(d) = group(ctx, &pair, summary) {
             covered.extend(pair);
             out.push(d);
         }
@@ -65,8 +65,9 @@ const PAIR_SIMILARITY: f32 = 0.15;
 /// huge clusters; the first ones decide).
 const MAX_COMPARED: usize = 64;
 
-/// The date disagreement among `claims` (aligned claims), if any.
-fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> {
+/// The date disagreement among `claims` (aligned claims), if any; `summary` gives the
+/// topic's words (made only for a finding).
+fn group(ctx: &Ctx, claims: &[ClaimRef], summary: impl FnOnce() -> String) -> Option<Disagreement> {
     {
         // (day, doc, date mention span, claim span, claim)
         let mut dated: Vec<(Date, usize, Span, Span, ClaimRef)> = Vec::new();
@@ -136,7 +137,7 @@ fn group(ctx: &Ctx, claims: &[ClaimRef], summary: &str) -> Option<Disagreement> 
         });
         Some(Disagreement {
             kind: DisagreementKind::Date,
-            topic: format!("When: {summary}"),
+            topic: format!("When: {}", summary()),
             severity: if spread > 1 { Severity::High } else { Severity::Medium },
             explanation,
             sides,

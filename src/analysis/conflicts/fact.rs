@@ -18,7 +18,7 @@
 //! It does not check the facts themselves, and it cannot see contradictions that need
 //! world knowledge beyond its word lists.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -26,7 +26,7 @@ use super::super::align::ClaimRef;
 use super::super::claims::{lexicon, ClaimKind};
 use super::super::text::Span;
 use super::super::words::WordMap;
-use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
+use super::{head, Ctx, Disagreement, DisagreementKind, Evidence, PairFinding, Severity, Side};
 
 /// Capital (folded) -> country (folded).
 static CAPITALS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -68,6 +68,8 @@ struct ClaimWords {
     /// Per word: a past-tense verb that may relate two parties in an order (see [`swap`]).
     ordered_verb: Vec<bool>,
     spans: Vec<Span>,
+    /// [`lexicon::negation_count`] of the words, made on first use.
+    negations: OnceCell<usize>,
 }
 
 /// A claim's words as the checks read them: [`ClaimWords`] with the table's texts.
@@ -80,6 +82,7 @@ struct Words<'t> {
     capitalised: &'t [bool],
     ordered_verb: &'t [bool],
     spans: &'t [Span],
+    negations: &'t OnceCell<usize>,
     table: &'t WordTable,
 }
 
@@ -100,6 +103,11 @@ impl<'t> Words<'t> {
 
     fn folded_all(&self) -> Vec<&'t str> {
         (0..self.len()).map(|i| self.folded(i)).collect()
+    }
+
+    /// How many negations the claim has ([`lexicon::negation_count`]), counted once.
+    fn negation_count(&self) -> usize {
+        *self.negations.get_or_init(|| lexicon::negation_count(&self.folded_all()))
     }
 
     fn stems(&self) -> impl Iterator<Item = &'t str> + '_ {
@@ -162,6 +170,7 @@ impl WordTable {
             capitalised: &c.capitalised,
             ordered_verb: &c.ordered_verb,
             spans: &c.spans,
+            negations: &c.negations,
             table: self,
         }
     }
@@ -207,6 +216,7 @@ impl WordTable {
             capitalised: Vec::with_capacity(ws.len()),
             ordered_verb: Vec::with_capacity(ws.len()),
             spans: Vec::with_capacity(ws.len()),
+            negations: OnceCell::new(),
         };
         for w in ws {
             let id = self.id(w.folded);
@@ -229,8 +239,8 @@ impl WordTable {
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let mut table = WordTable::new(ctx);
-    // (first claim, second claim, which check, the pair's disagreement)
-    let mut found: Vec<(ClaimRef, ClaimRef, u8, Disagreement)> = Vec::new();
+    // (first claim, second claim, which check, the pair's finding)
+    let mut found: Vec<(ClaimRef, ClaimRef, u8, PairFinding)> = Vec::new();
     for &(a, b, sim) in &ctx.best_pairs {
         let (ia, ib) = (table.load(ctx, a), table.load(ctx, b));
         let (wa, wb) = (&table.get(ia), &table.get(ib));
@@ -318,7 +328,13 @@ fn has_own_name_word(w: &Words, other: &Words) -> bool {
 }
 
 /// Parallel sentences naming different actors at the same place.
-fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+fn substitution<'c>(
+    ctx: &'c Ctx,
+    a: ClaimRef,
+    b: ClaimRef,
+    wa: &Words,
+    wb: &Words,
+) -> Option<PairFinding<'c>> {
     let (na, nb) = (wa.len(), wb.len());
     if na.min(nb) < 6 || na * nb > 10_000 {
         return None;
@@ -363,27 +379,25 @@ fn substitution(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> 
             if speaker(a, span_a) || speaker(b, span_b) {
                 continue;
             }
-            let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
+            let (va, vb) = (ctx.text(a.doc, span_a), ctx.text(b.doc, span_b));
             // One letter apart, at the start: a misspelt name rather than another person.
-            let misspelt = edit_distance(&va.to_lowercase(), &vb.to_lowercase()) <= 2;
-            return Some(Disagreement {
+            let misspelt = within_two_edits(&va.to_lowercase(), &vb.to_lowercase());
+            return Some(PairFinding {
                 kind: DisagreementKind::Fact,
-                topic: format!("Who: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10)),
                 severity: if misspelt { Severity::Low } else { Severity::High },
-                explanation: if misspelt {
-                    format!(
-                        "The same name is spelt {va} in {} and {vb} in {}",
-                        ctx.doc_name(a.doc),
-                        ctx.doc_name(b.doc)
-                    )
-                } else {
-                    format!(
-                        "The same sentence names {va} in {} and {vb} in {}",
-                        ctx.doc_name(a.doc),
-                        ctx.doc_name(b.doc)
-                    )
-                },
-                sides: vec![claim_side(ctx, a, va, &[span_a]), claim_side(ctx, b, vb, &[span_b])],
+                sides: vec![
+                    claim_side(ctx, a, va.to_string(), &[span_a]),
+                    claim_side(ctx, b, vb.to_string(), &[span_b]),
+                ],
+                describe: Box::new(move || {
+                    let (x, y) = (ctx.doc_name(a.doc), ctx.doc_name(b.doc));
+                    let explanation = if misspelt {
+                        format!("The same name is spelt {va} in {x} and {vb} in {y}")
+                    } else {
+                        format!("The same sentence names {va} in {x} and {vb} in {y}")
+                    };
+                    (format!("Who: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10)), explanation)
+                }),
             });
         }
     }
@@ -414,12 +428,18 @@ fn same_thing(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
     if !ja.contains(' ') && !jb.contains(' ') && common >= 4 && common * 5 >= shorter * 3 {
         return true;
     }
-    ja.chars().next() == jb.chars().next() && edit_distance(&ja, &jb) <= 2
+    ja.chars().next() == jb.chars().next() && within_two_edits(&ja, &jb)
 }
 
-/// Levenshtein distance of two short strings (by chars).
-fn edit_distance(a: &str, b: &str) -> usize {
+/// True when two short strings are at most two edits apart (by chars): a Levenshtein
+/// table, left as soon as a whole row is past two (no cell below it can be less).
+fn within_two_edits(a: &str, b: &str) -> bool {
+    const MAX: usize = 2;
     let b: Vec<char> = b.chars().collect();
+    // The distance is at least the difference in length.
+    if a.chars().count().abs_diff(b.len()) > MAX {
+        return false;
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut prev = row[0];
@@ -429,12 +449,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
             row[j + 1] = if ca == b[j] { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
             prev = cur;
         }
+        if row.iter().all(|&d| d > MAX) {
+            return false;
+        }
     }
-    row[b.len()]
+    row[b.len()] <= MAX
 }
 
 /// The same two named things around the same action, in opposite order.
-fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+fn swap<'c>(ctx: &'c Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<PairFinding<'c>> {
     // The one place of an id in a list of ids, if it is there once.
     let once = |ids: &[u32], x: u32| {
         let mut it = ids.iter().enumerate().filter(|(_, f)| **f == x);
@@ -471,23 +494,24 @@ fn swap(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<D
                     let verb_a = ctx.text(a.doc, wa.spans[va]).to_string();
                     let verb_b = ctx.text(b.doc, wb.spans[vb]).to_string();
                     let name = |r: ClaimRef, w: &Words, i: usize| ctx.text(r.doc, w.spans[i]).to_string();
-                    return Some(Disagreement {
+                    let topic = format!("Who {verb_a} whom: {} and {}", name(a, wa, xa), name(a, wa, ya));
+                    let explanation = format!(
+                        "{}: {} {verb_a} … {}; {}: {} {verb_b} … {} (roles reversed)",
+                        ctx.doc_name(a.doc),
+                        name(a, wa, xa),
+                        name(a, wa, ya),
+                        ctx.doc_name(b.doc),
+                        name(b, wb, yb),
+                        name(b, wb, xb)
+                    );
+                    return Some(PairFinding {
                         kind: DisagreementKind::Fact,
-                        topic: format!("Who {verb_a} whom: {} and {}", name(a, wa, xa), name(a, wa, ya)),
                         severity: Severity::High,
-                        explanation: format!(
-                            "{}: {} {verb_a} … {}; {}: {} {verb_b} … {} (roles reversed)",
-                            ctx.doc_name(a.doc),
-                            name(a, wa, xa),
-                            name(a, wa, ya),
-                            ctx.doc_name(b.doc),
-                            name(b, wb, yb),
-                            name(b, wb, xb)
-                        ),
                         sides: vec![
                             claim_side(ctx, a, format!("{x} {verb_a} {y}"), &[]),
                             claim_side(ctx, b, format!("{y} {verb_b} {x}"), &[]),
                         ],
+                        describe: Box::new(move || (topic, explanation)),
                     });
                 }
             }
@@ -506,7 +530,13 @@ fn pairs_of_things(w: &Words) -> Vec<(usize, usize, usize)> {
 }
 
 /// Aligned claims listing a pair of the same things that differ in one member.
-fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+fn list_member<'c>(
+    ctx: &'c Ctx,
+    a: ClaimRef,
+    b: ClaimRef,
+    wa: &Words,
+    wb: &Words,
+) -> Option<PairFinding<'c>> {
     for (xa, ya, na) in pairs_of_things(wa) {
         for (xb, yb, nb) in pairs_of_things(wb) {
             if wa.stem_ids[na] != wb.stem_ids[nb] {
@@ -522,17 +552,20 @@ fn list_member(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
             }
             let span_a = Span::new(wa.spans[xa].start, wa.spans[na].end);
             let span_b = Span::new(wb.spans[xb].start, wb.spans[nb].end);
-            let (va, vb) = (ctx.text(a.doc, span_a).to_string(), ctx.text(b.doc, span_b).to_string());
-            return Some(Disagreement {
+            let (va, vb) = (ctx.text(a.doc, span_a), ctx.text(b.doc, span_b));
+            let noun = wa.folded(na).to_string();
+            return Some(PairFinding {
                 kind: DisagreementKind::Fact,
-                topic: format!("Which {}: {}", wa.folded(na), head(ctx.text(a.doc, ctx.claim(a).span), 10)),
                 severity: Severity::Low,
-                explanation: format!(
-                    "{} says “{va}”, {} says “{vb}”",
-                    ctx.doc_name(a.doc),
-                    ctx.doc_name(b.doc)
-                ),
-                sides: vec![claim_side(ctx, a, va, &[span_a]), claim_side(ctx, b, vb, &[span_b])],
+                sides: vec![
+                    claim_side(ctx, a, va.to_string(), &[span_a]),
+                    claim_side(ctx, b, vb.to_string(), &[span_b]),
+                ],
+                describe: Box::new(move || {
+                    let topic = format!("Which {noun}: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10));
+                    let (x, y) = (ctx.doc_name(a.doc), ctx.doc_name(b.doc));
+                    (topic, format!("{x} says “{va}”, {y} says “{vb}”"))
+                }),
             });
         }
     }
@@ -551,13 +584,13 @@ fn only_stems<'t>(w: &Words<'t>, other: &Words) -> Vec<&'t str> {
 }
 
 /// Aligned claims with opposite polarity or antonyms.
-fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<Disagreement> {
+fn polarity<'c>(ctx: &'c Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Option<PairFinding<'c>> {
     // Opposites are words only one side has: compare those alone (near-duplicate claims
     // differ in a few words).
     let (only_a, only_b) = (only_stems(wa, wb), only_stems(wb, wa));
     let pair =
         only_a.iter().find_map(|x| only_b.iter().find(|y| lexicon::are_antonyms(x, y)).map(|y| (*x, *y)));
-    let (na, nb) = (lexicon::negation_count(&wa.folded_all()), lexicon::negation_count(&wb.folded_all()));
+    let (na, nb) = (wa.negation_count(), wb.negation_count());
     let (value_a, value_b, why) = match pair {
         Some((x, y)) => (x.to_string(), y.to_string(), format!("“{x}” against “{y}”")),
         None if (na == 0) != (nb == 0)
@@ -570,16 +603,19 @@ fn polarity(ctx: &Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> Opti
         }
         None => return None,
     };
-    Some(Disagreement {
+    Some(PairFinding {
         kind: DisagreementKind::Fact,
-        topic: format!("Contradiction: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10)),
         severity: Severity::Medium,
-        explanation: format!(
-            "{} and {} report the same fact with opposite meaning ({why})",
-            ctx.doc_name(a.doc),
-            ctx.doc_name(b.doc)
-        ),
         sides: vec![claim_side(ctx, a, value_a, &[]), claim_side(ctx, b, value_b, &[])],
+        describe: Box::new(move || {
+            let topic = format!("Contradiction: {}", head(ctx.text(a.doc, ctx.claim(a).span), 10));
+            let explanation = format!(
+                "{} and {} report the same fact with opposite meaning ({why})",
+                ctx.doc_name(a.doc),
+                ctx.doc_name(b.doc)
+            );
+            (topic, explanation)
+        }),
     })
 }
 

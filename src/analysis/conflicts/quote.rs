@@ -15,7 +15,9 @@ use std::collections::HashMap;
 use super::super::align::ClaimRef;
 use super::super::claims::{self, lexicon};
 use super::super::text::Span;
-use super::{diff_text, head, Ctx, Disagreement, DisagreementKind, Evidence, Groups, Severity, Side};
+use super::{
+    diff_text, head, Ctx, Disagreement, DisagreementKind, Evidence, Groups, PairFinding, Severity, Side,
+};
 
 struct Item {
     claim: ClaimRef,
@@ -23,10 +25,13 @@ struct Item {
     speaker: Option<String>,
     /// Folded words, in order.
     words: Vec<String>,
-    /// Canonical stems of all words, sorted, unique.
-    stems: Vec<String>,
     /// Canonical stems of the content words, sorted, unique.
     content: Vec<String>,
+    /// `words` and `content` as ids (the same text, the same id), and the canonical stems of
+    /// all words: the comparisons of [`relation`] read these. The stems, sorted and unique.
+    word_ids: Vec<u32>,
+    stem_ids: Vec<u32>,
+    content_ids: Vec<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -43,6 +48,15 @@ const BLOCKING_STEMS: usize = 6;
 
 fn items(ctx: &Ctx) -> Vec<Item> {
     let mut out = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut id_of = |text: &str| -> u32 {
+        if let Some(&id) = ids.get(text) {
+            return id;
+        }
+        let id = ids.len() as u32;
+        ids.insert(text.to_string(), id);
+        id
+    };
     for (d, doc) in ctx.docs.iter().enumerate() {
         for (c, claim) in doc.claims.iter().enumerate() {
             let speaker = claims::speaker_key(doc, claim);
@@ -62,13 +76,20 @@ fn items(ctx: &Ctx) -> Vec<Item> {
                 stems.dedup();
                 content.sort();
                 content.dedup();
+                let word_ids = ws.iter().map(|w| id_of(&w.folded)).collect();
+                let mut stem_ids: Vec<u32> = stems.iter().map(|x| id_of(x)).collect();
+                let mut content_ids: Vec<u32> = content.iter().map(|x| id_of(x)).collect();
+                stem_ids.sort_unstable();
+                content_ids.sort_unstable();
                 out.push(Item {
                     claim: ClaimRef { doc: d, claim: c },
                     span: q,
                     speaker: speaker.clone(),
                     words: ws.into_iter().map(|w| w.folded).collect(),
-                    stems,
                     content,
+                    word_ids,
+                    stem_ids,
+                    content_ids,
                 });
             }
         }
@@ -76,28 +97,28 @@ fn items(ctx: &Ctx) -> Vec<Item> {
     out
 }
 
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared(a: &[u32], b: &[u32]) -> usize {
     a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
-fn is_fragment(short: &[String], long: &[String]) -> bool {
+fn is_fragment(short: &[u32], long: &[u32]) -> bool {
     short.len() <= long.len() && long.windows(short.len().max(1)).any(|w| w == short)
 }
 
 fn relation(ctx: &Ctx, a: &Item, b: &Item) -> Relation {
     let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
     let speakers_differ = matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y);
-    if is_fragment(&short.words, &long.words) {
+    if is_fragment(&short.word_ids, &long.word_ids) {
         return if speakers_differ && short.words.len() >= 5 {
             Relation::Misattributed
         } else {
             Relation::Same
         };
     }
-    let shared_content = shared(&a.content, &b.content);
-    let shared_all = shared(&a.stems, &b.stems);
+    let shared_content = shared(&a.content_ids, &b.content_ids);
+    let shared_all = shared(&a.stem_ids, &b.stem_ids);
     let min_content = a.content.len().min(b.content.len());
-    let min_all = a.stems.len().min(b.stems.len());
+    let min_all = a.stem_ids.len().min(b.stem_ids.len());
     if min_content == 0 || min_all == 0 {
         return Relation::Unrelated;
     }
@@ -261,7 +282,7 @@ fn wording(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreement> {
     })
 }
 
-fn attribution(ctx: &Ctx, a: &Item, b: &Item) -> Disagreement {
+fn attribution<'f>(ctx: &'f Ctx, a: &'f Item, b: &'f Item) -> PairFinding<'f> {
     let name = |it: &Item| speaker_name(ctx, it.claim).unwrap_or_else(|| "someone".into());
     let side = |it: &Item| {
         let claim = ctx.claim(it.claim);
@@ -274,17 +295,20 @@ fn attribution(ctx: &Ctx, a: &Item, b: &Item) -> Disagreement {
         );
         Side { value: name(it), normalized: None, evidence }
     };
-    Disagreement {
+    PairFinding {
         kind: DisagreementKind::Attribution,
-        topic: format!("Who said “{}”", head(ctx.text(a.claim.doc, a.span), 8)),
         severity: Severity::Medium,
-        explanation: format!(
-            "{} credits these words to {}; {} credits them to {}",
-            ctx.doc_name(a.claim.doc),
-            name(a),
-            ctx.doc_name(b.claim.doc),
-            name(b)
-        ),
         sides: vec![side(a), side(b)],
+        describe: Box::new(move || {
+            let topic = format!("Who said “{}”", head(ctx.text(a.claim.doc, a.span), 8));
+            let explanation = format!(
+                "{} credits these words to {}; {} credits them to {}",
+                ctx.doc_name(a.claim.doc),
+                name(a),
+                ctx.doc_name(b.claim.doc),
+                name(b)
+            );
+            (topic, explanation)
+        }),
     }
 }

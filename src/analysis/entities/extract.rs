@@ -129,6 +129,7 @@ pub fn extract(doc: &mut Doc) {
 
     let mut found: Vec<Mention> = Vec::new();
     let mut headline_runs: Vec<Vec<Tok>> = Vec::new();
+    let mut run: Vec<Tok> = Vec::with_capacity(MAX_RUN);
     for line in lines {
         let line_span = Span::new(tokens[line.start].start, tokens[line.end - 1].end);
         let mode = if doc.exclusion_at(line_span) == Some(Exclusion::Caption) {
@@ -142,7 +143,7 @@ pub fn extract(doc: &mut Doc) {
                 i += 1;
                 continue;
             }
-            let (run, next) = ctx.collect_run(i, line.end);
+            let next = ctx.collect_run(i, line.end, &mut run);
             i = next.max(i + 1);
             let span = Span::new(run[0].start, run[run.len() - 1].end);
             if doc.is_chrome(span) {
@@ -157,9 +158,11 @@ pub fn extract(doc: &mut Doc) {
         }
     }
     // Headline and all-caps words: only names this document's prose (or a gazetteer) knows.
-    let known = known_names(text, &found);
-    for run in headline_runs {
-        ctx.match_known(&run, &known, &mut found);
+    if !headline_runs.is_empty() {
+        let known = known_names(text, &found);
+        for run in headline_runs {
+            ctx.match_known(&run, &known, &mut found);
+        }
     }
     extend_institutions(text, lex, &mut found);
     super::events::find(text, lex, &mut found, |span| doc.is_chrome(span));
@@ -356,8 +359,9 @@ impl<'a> Context<'a> {
 
     /// Collects the run of name words starting at `i` (before `end`), with possessives and
     /// dotted abbreviations trimmed. Returns the run and the index after it.
-    fn collect_run(&self, i: usize, end: usize) -> (Vec<Tok>, usize) {
-        let mut run = vec![self.tok(i)];
+    fn collect_run(&self, i: usize, end: usize, run: &mut Vec<Tok>) -> usize {
+        run.clear();
+        run.push(self.tok(i));
         let mut j = i;
         let mut ends_possessive = self.is_possessive(i);
         while !ends_possessive && j + 1 < end && run.len() < MAX_RUN {
@@ -406,7 +410,7 @@ impl<'a> Context<'a> {
             run.push(self.tok(j));
             ends_possessive = self.is_possessive(j);
         }
-        (run, j + 1)
+        j + 1
     }
 
     fn is_abbreviation(&self, word: &str) -> bool {
@@ -951,13 +955,60 @@ fn ascii_shape(word: &[u8]) -> u16 {
     bits
 }
 
+/// [`shape`] of the word at `span` of `text` when it is ASCII, one to eight bytes long and
+/// followed by at least `8 - len` bytes: its bytes read as one number (SWAR), so no loop.
+#[inline]
+fn short_ascii_shape(text: &[u8], span: Span) -> Option<u16> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let len = span.end - span.start;
+    let chunk = text.get(span.start..span.start + 8)?;
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let x =
+        u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    let valid = HIGHS >> (64 - 8 * len);
+    if x & valid != 0 {
+        return None;
+    }
+    // The high bit of each byte of the word in `lo..=hi` (seven-bit values: no carries).
+    let low = x & !HIGHS;
+    let within = |lo: u8, hi: u8| {
+        low.wrapping_add(ONES * u64::from(0x80 - lo)) & !low.wrapping_add(ONES * u64::from(0x7F - hi)) & valid
+    };
+    let (upper, lower) = (within(b'A', b'Z'), within(b'a', b'z'));
+    let count = |bits: u64| (bits >> 7).wrapping_mul(ONES) >> 56;
+    let mut bits = 0;
+    if (upper | lower) & 0x80 != 0 {
+        bits |= ALPHABETIC;
+    }
+    if upper & 0x80 != 0 {
+        bits |= CAPITALISED;
+        // `can_start_run`: at most one lower-case letter followed by an upper-case one.
+        if count(upper & (lower << 8)) < 2 {
+            bits |= STARTS_RUN;
+        }
+    }
+    if lower == 0 && count(upper) >= 2 {
+        bits |= ALL_CAPS;
+    }
+    if len >= 4 {
+        bits |= LONG;
+    }
+    Some(bits)
+}
+
 /// The lexicon flags and shape bits of every token. A word's flags are those of its part before an
 /// apostrophe ("I’ve" is "I"); an all-caps word is a "never a name" word only when it is
 /// longer than two letters and no gazetteer acronym ("OUT" is, "US" and "WHO" are not).
 /// Long lower-case words of prose lines ([`is_prose_word`]) are not looked up: no rule
 /// reads their flags.
 fn token_flags(lex: &Lexicon, text: &str, tokens: &[Span], lines: &[std::ops::Range<usize>]) -> Vec<u16> {
-    let mut feats: Vec<u16> = tokens.iter().map(|t| shape(&text[t.range()])).collect();
+    let mut feats: Vec<u16> = tokens
+        .iter()
+        .map(|t| short_ascii_shape(text.as_bytes(), *t).unwrap_or_else(|| shape(&text[t.range()])))
+        .collect();
     let mut scratch = String::new();
     for line in lines {
         let words = feats[line.clone()].iter().filter(|&&f| f & ALPHABETIC != 0).count();
@@ -989,11 +1040,16 @@ fn lexicon_flags(lex: &Lexicon, word: &str, shape: u16, scratch: &mut String) ->
     }
     // The part before an apostrophe (`'`, or `’`: bytes E2 80 99).
     let bytes = word.as_bytes();
-    let apostrophe = (0..bytes.len()).find(|&i| match bytes[i] {
-        b'\'' => true,
-        0xE2 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]),
-        _ => false,
-    });
+    let mut apostrophe = None;
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| b == b'\'' || b == 0xE2) {
+        let i = from + k;
+        if bytes[i] == b'\'' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]) {
+            apostrophe = Some(i);
+            break;
+        }
+        from = i + 1;
+    }
     let head = apostrophe.map_or(word, |i| &word[..i]);
     let mut f = lex.flags(head, scratch);
     if f & flag::NOT_NAME != 0
@@ -1072,4 +1128,29 @@ fn is_year(word: &str) -> bool {
 
 fn is_ordinal_word(word: &str) -> bool {
     matches!(word, "one" | "two" | "three" | "i" | "ii" | "iii" | "1" | "2" | "3")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shape, short_ascii_shape};
+    use crate::analysis::text::Span;
+
+    /// The in-place shape of short ASCII words is their shape.
+    #[test]
+    fn short_ascii_shapes_are_shapes() {
+        let alphabet =
+            [b'a', b'q', b'z', b'A', b'M', b'Z', b'0', b'9', b'-', b'.', b'\'', b'@', b'[', b'`', b'{'];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = 1 + (seed % 8) as usize;
+            let mut text: Vec<u8> = (0..len).map(|k| alphabet[((seed >> (4 * k)) % 15) as usize]).collect();
+            text.extend_from_slice(b" tail of text");
+            let word = std::str::from_utf8(&text[..len]).unwrap();
+            assert_eq!(short_ascii_shape(&text, Span::new(0, len)), Some(shape(word)), "{word:?}");
+        }
+        assert_eq!(short_ascii_shape("é tail of text".as_bytes(), Span::new(0, 2)), None);
+    }
 }

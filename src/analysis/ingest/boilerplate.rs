@@ -213,13 +213,18 @@ impl AsciiClasses {
 
     /// How many bytes are no space but follow one.
     fn word_starts(&self, previous_space: bool) -> usize {
-        (!self.space & Self::after(self.space, previous_space) & Self::HIGHS).count_ones() as usize
+        Self::count(!self.space & Self::after(self.space, previous_space) & Self::HIGHS)
     }
 
     /// How many bytes are alphanumeric and follow no alphanumeric.
     fn run_starts(&self, previous_alphanumeric: bool) -> usize {
-        (self.alphanumeric & !Self::after(self.alphanumeric, previous_alphanumeric) & Self::HIGHS)
-            .count_ones() as usize
+        Self::count(self.alphanumeric & !Self::after(self.alphanumeric, previous_alphanumeric) & Self::HIGHS)
+    }
+
+    /// How many high bits `bits` (high bits only) has: a multiply sums them into the top
+    /// byte (no `popcnt` instruction is assumed).
+    fn count(bits: u64) -> usize {
+        ((bits >> 7).wrapping_mul(Self::ONES) >> 56) as usize
     }
 
     /// Whether the last byte is a space, and whether it is alphanumeric.

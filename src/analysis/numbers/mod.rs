@@ -29,7 +29,7 @@ pub mod parse;
 use serde::{Deserialize, Serialize};
 
 use super::text::{Doc, Span};
-use super::words::{lower, Tokens};
+use super::words::{lower, TokKind, Tokens};
 use lexicon::LEXICON;
 use parse::NumPhrase;
 
@@ -169,6 +169,20 @@ fn find_tokens(t: &Tokens, exclude: &[Span]) -> Vec<Quantity> {
             ex += 1;
         }
         if ex < exclude.len() && exclude[ex].start < tok.end {
+            i += 1;
+            continue;
+        }
+        // What `quantity_at` finds nothing at, without its work: a word that starts no
+        // number phrase and cannot be a currency code (not capitalised), or punctuation
+        // before no digits.
+        let nothing = match tok.kind {
+            TokKind::Word => {
+                !t.text.as_bytes()[tok.start].is_ascii_uppercase() && !LEXICON.starters.contains(t, i)
+            }
+            TokKind::Punct => !t.is_num(i + 1),
+            TokKind::Num => false,
+        };
+        if nothing {
             i += 1;
             continue;
         }

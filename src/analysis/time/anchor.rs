@@ -140,16 +140,16 @@ pub fn infer(exprs: &[Expr], seeds: &[Date], _reference: Option<Date>) -> Option
     }));
     centres.sort();
     centres.dedup();
+    // The days within ten of a centre, in order, each once: a day of a centre's window not
+    // past the last one taken lies in the window of the centre before.
     let mut candidates: Vec<Date> = Vec::new();
     for c in centres {
         for k in -10..=10 {
-            if let Some(d) = add_days(c, k) {
+            if let Some(d) = add_days(c, k).filter(|d| candidates.last().is_none_or(|last| d > last)) {
                 candidates.push(d);
             }
         }
     }
-    candidates.sort();
-    candidates.dedup();
     let mut best: Option<(f64, i32, Date)> = None;
     for d in candidates {
         let c = cost(exprs, d, if fulls.is_empty() { seeds } else { &[] });
