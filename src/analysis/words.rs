@@ -223,6 +223,31 @@ pub struct Tokens<'t> {
     pub toks: Vec<Tok>,
 }
 
+/// What a byte starts in [`Tokens::scan`]: an ASCII digit, letter, space or other ASCII
+/// character, or (any other byte) a non-ASCII character.
+const BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [NON_ASCII; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        classes[b as usize] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_whitespace() {
+            SPACE
+        } else {
+            OTHER_ASCII
+        };
+        b += 1;
+    }
+    classes
+};
+const DIGIT: u8 = 0;
+const LETTER: u8 = 1;
+const SPACE: u8 = 2;
+const OTHER_ASCII: u8 = 3;
+const NON_ASCII: u8 = 4;
+
 impl<'t> Tokens<'t> {
     /// Scans `text` into tokens. Linear in the length of the text; never fails.
     pub fn scan(text: &'t str) -> Tokens<'t> {
@@ -230,14 +255,14 @@ impl<'t> Tokens<'t> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_digit() {
+            let class = BYTE_CLASSES[usize::from(bytes[i])];
+            if class == DIGIT {
                 let start = i;
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
                 toks.push(Tok { kind: TokKind::Num, start, end: i, key: 0 });
-            } else if b.is_ascii_alphabetic() {
+            } else if class == LETTER {
                 let start = i;
                 i = ascii_run_end(bytes, i, false);
                 if i >= bytes.len() || bytes[i] < 0x80 {
@@ -260,9 +285,9 @@ impl<'t> Tokens<'t> {
                     }
                 }
                 toks.push(Tok { kind: TokKind::Word, start, end: i, key: key_of(&text[start..i]) });
-            } else if b.is_ascii_whitespace() {
+            } else if class == SPACE {
                 i += 1;
-            } else if b < 0x80 {
+            } else if class == OTHER_ASCII {
                 toks.push(Tok { kind: TokKind::Punct, start: i, end: i + 1, key: 0 });
                 i += 1;
             } else {
