@@ -115,8 +115,8 @@ struct Interner {
     /// Per key: how much its kind weighs (see [`STRONG_KEY_FACTOR`]).
     factor: Vec<f32>,
     words: WordMap<String, u32>,
-    /// Folded word -> its stem's key.
-    content_words: WordMap<String, Option<u32>>,
+    /// Folded word -> its stem's key, and whether it is a form of a casualty word.
+    content_words: WordMap<String, (Option<u32>, bool)>,
     phrases: WordMap<(u32, u32), u32>,
     entities: WordMap<usize, u32>,
     speakers: WordMap<usize, u32>,
@@ -144,11 +144,12 @@ impl Interner {
         id
     }
 
-    /// The key of a folded word's canonical stem; `None` for a function word or a speech
-    /// verb. Each distinct word is stemmed once.
-    fn content_word(&mut self, folded: &str) -> Option<u32> {
-        if let Some(&key) = self.content_words.get(folded) {
-            return key;
+    /// The key of a folded word's canonical stem (`None` for a function word or a speech
+    /// verb), and whether the word is a form of a casualty word. Each distinct word is
+    /// stemmed once.
+    fn content_word(&mut self, folded: &str) -> (Option<u32>, bool) {
+        if let Some(&known) = self.content_words.get(folded) {
+            return known;
         }
         let key = if lexicon::is_content(folded) {
             let stem = lexicon::stem(folded);
@@ -157,8 +158,9 @@ impl Interner {
         } else {
             None
         };
-        self.content_words.insert(folded.to_string(), key);
-        key
+        let known = (key, key.is_some() && lexicon::is_severe_form(folded));
+        self.content_words.insert(folded.to_string(), known);
+        known
     }
 
     fn phrase(&mut self, first: u32, second: u32) -> u32 {
@@ -235,11 +237,11 @@ impl ClaimKeys {
                         numbers.next();
                         last_number = Some(t);
                     }
-                    let key = interner.content_word(folded);
+                    let (key, severe) = interner.content_word(folded);
                     stems.extend(key);
                     // What a count is about: a casualty word near a number ("250 dead",
-                    // "death toll to 275", "288 people lost their lives").
-                    if let Some(key) = key.filter(|_| lexicon::is_severe_topic(folded)) {
+                    // "death toll to 275", "288 people lost their lives", "killing 288").
+                    if let Some(key) = key.filter(|_| severe) {
                         let near_before = last_number.is_some_and(|n| t < n + COUNT_WINDOW);
                         let near_after = numbers.peek().is_some_and(|n| {
                             tokens[t..]

@@ -4,7 +4,8 @@
 //! `src/data/clause_cues.txt` and `src/data/irregular_verbs.txt`: a semicolon; a relative
 //! word after a comma or a preposition (", which", ", where", "in which"); a subordinating
 //! conjunction followed by a verb ("while 85 voted", "after the house impeached him"); a
-//! participle after a comma (", leaving 250 dead", ", now being described as"); a
+//! participle after a comma (", leaving 250 dead", ", now being described as") or, giving
+//! a count, right after a finite verb ("collided leaving 250 dead"); a
 //! coordinator after a comma followed by a verb (", and put the number at"); "and" between
 //! two counts ("250 dead and 900 injured"); an absolute "with" clause (", with 204 of 300
 //! lawmakers supporting"); and a leading subordinate clause up to its comma ("In what was
@@ -152,6 +153,14 @@ pub fn split(text: &str, unit: Span, words: &[Word], quoted: &[bool], number_sta
                 || (comma && (i + 1..(i + 4).min(n)).any(|k| is_participle(body, &words[k])))
                 || (comma && f == "with" && (i + 1..(i + 3).min(n)).any(is_number_at))
         } else if comma && is_participle(body, w) {
+            true
+        } else if is_participle(body, w)
+            && !has_role(words[i - 1].folded.as_str(), Role::Auxiliary)
+            && is_verbish(body, &words[i - 1])
+            && (i + 1..(i + 4).min(n)).any(is_number_at)
+        {
+            // A result participle right after a finite verb, giving a count ("collided
+            // leaving over 250 dead").
             true
         } else if comma && has_role(f, Role::Adverb) && next.is_some_and(|x| is_participle(body, x)) {
             true

@@ -31,6 +31,9 @@ static APPROXIMATORS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/approximators.txt")));
 static SEVERE_TOPICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/severe_topics.txt")));
+/// The stems of the casualty words, so other forms of them count too ("killing", "injuring").
+static SEVERE_STEMS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| SEVERE_TOPICS.iter().map(|w| stem(w)).collect());
 static MEASURE_UNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../../data/measure_units.txt")));
 /// Month names and abbreviations (`number name abbreviation...` per line).
@@ -173,6 +176,11 @@ pub fn is_approximator(folded: &str) -> bool {
 /// True for a word about casualties or people harmed ("killed", "injured").
 pub fn is_severe_topic(folded: &str) -> bool {
     SEVERE_TOPICS.contains(folded)
+}
+
+/// True for a word whose stem is that of a casualty word ("killing" as "killed").
+pub fn is_severe_form(folded: &str) -> bool {
+    SEVERE_TOPICS.contains(folded) || SEVERE_STEMS.contains(&stem(folded))
 }
 
 /// True when `stem_a` and `stem_b` are listed as opposites.

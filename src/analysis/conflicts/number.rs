@@ -15,6 +15,9 @@
 //! The same figure given for different stretches of time ("during the truce" vs "on the
 //! day it began", from `count_scopes.txt`) is a disagreement too.
 //!
+//! A figure whose noun only describes what it counts ("two passenger [trains]", see
+//! `numbers::is_modifier`) is left out.
+//!
 //! It does not tell apart two different things counted with the same words.
 
 use std::collections::HashMap;
@@ -22,7 +25,7 @@ use std::sync::LazyLock;
 
 use super::super::align::ClaimRef;
 use super::super::claims::lexicon;
-use super::super::numbers::{Approx, Quantity};
+use super::super::numbers::{self, Approx, Quantity};
 use super::super::text::{Exclusion, Span};
 use super::{Ctx, Disagreement, DisagreementKind, Evidence, Severity, Side};
 
@@ -96,6 +99,8 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         Some(u) => match duration(&u.to_lowercase()) {
             Some(k) => (q.value * k, Some("time".to_string())),
             None if lexicon::is_measure_unit(u) => (q.value, Some(u.to_lowercase())),
+            // "two passenger [trains]": the noun only describes what is counted.
+            None if numbers::is_modifier(q.value, u) => return None,
             None => {
                 counted = Some(lexicon::fold(u));
                 (q.value, None)
@@ -183,6 +188,7 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         }
     }
     // The content word just before ("killed over 261").
+    let mut verb_before = None;
     for w in before.iter().take(3) {
         if numeric(w) {
             break;
@@ -194,6 +200,9 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
             severe |= lexicon::is_severe_topic(&w.folded);
             if !lexicon::is_generic_count_noun(&w.folded) {
                 keys.push(key(w));
+                if lexicon::is_severe_form(&w.folded) && !lexicon::is_severe_topic(&w.folded) {
+                    verb_before = Some(key(w));
+                }
             }
         }
         break;
@@ -219,6 +228,9 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
             predicate = Some(key(w));
         }
     }
+    // Without a predicate after, a casualty verb form just before is one ("killing at
+    // least 288 passengers" is not "793 passengers have been discharged").
+    let predicate = predicate.or(verb_before);
     keys.sort();
     keys.dedup();
     let context = claim.map_or(context, |c| ctx.claim(c).span);

@@ -41,6 +41,8 @@ pub struct Lexicon {
     pub number_keys: KeyTable<NumberWord>,
     /// Participles that may name what a number counts ("900 injured").
     pub count_participles: WordSet<&'static str>,
+    /// Plurals without an "-s" ending ("people", "dead").
+    pub plural_nouns: WordSet<&'static str>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -91,6 +93,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let count_stopwords = list_lines(include_str!("../../data/count_stopwords.txt")).collect();
     let count_participles = list_lines(include_str!("../../data/count_participles.txt")).collect();
+    let plural_nouns = list_lines(include_str!("../../data/plural_nouns.txt")).collect();
     let mut number_keys = KeyTable::default();
     let mut starter_words: Vec<String> = Vec::new();
     for (w, n) in &number_words {
@@ -118,5 +121,6 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         starter_words,
         number_keys,
         count_participles,
+        plural_nouns,
     }
 });

@@ -530,6 +530,17 @@ fn counted_noun(t: &Tokens, i: usize) -> Option<String> {
     Some(w.to_string())
 }
 
+/// True for a counted noun that describes the counted thing rather than naming it: a
+/// singular after a figure of two or more ("passenger" in "two passenger trains"; not
+/// the plurals of `src/data/plural_nouns.txt` such as "people", nor "900 injured"). The
+/// conflicts stage does not compare such figures.
+pub fn is_modifier(value: f64, noun: &str) -> bool {
+    value >= 2.0
+        && !noun.ends_with('s')
+        && !LEXICON.plural_nouns.contains(noun)
+        && !LEXICON.count_participles.contains(noun)
+}
+
 /// "almost a minute", "over a week": an article with a unit, after a hedge.
 fn article_quantity(t: &Tokens, num: NumPhrase) -> Option<(Quantity, usize)> {
     let unit = unit_at(t, num.last + 1)?;
