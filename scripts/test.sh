@@ -13,6 +13,10 @@ bash scripts/setup.sh
 step "format"
 cargo fmt --all -- --check
 
+step "lint: clippy, natively (CLI, tests, benches) and for the web build"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --no-default-features --features web --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
 step "native tests (unit, data-driven cases, gold quality, CLI, properties, doc examples)"
 cargo test --locked
 

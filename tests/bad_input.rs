@@ -267,7 +267,7 @@ fn binary_files_are_skipped_with_a_message_and_the_rest_is_analysed() {
     let dir = TempDir::new("binary");
     let article = dir.file("article.txt", ARTICLE);
     let binaries =
-        vec![dir.file("photo.png", png()), dir.file("paper.pdf", pdf()), dir.file("bundle.zip", zip())];
+        [dir.file("photo.png", png()), dir.file("paper.pdf", pdf()), dir.file("bundle.zip", zip())];
     // Binary content under a text extension is still binary.
     let disguised = dir.file("disguised.txt", png());
     let mut files = vec![article];

@@ -32,7 +32,7 @@ fn thread_clock() -> Option<f64> {
     let mut now = Timespec { seconds: 0, nanoseconds: 0 };
     // SAFETY: `now` is a valid, writable timespec; the call only writes it.
     let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
-    ok.then(|| now.seconds as f64 + now.nanoseconds as f64 * 1e-9)
+    ok.then_some(now.seconds as f64 + now.nanoseconds as f64 * 1e-9)
 }
 
 #[cfg(not(target_os = "linux"))]

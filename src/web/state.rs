@@ -437,7 +437,7 @@ impl AppState {
                 None => rest.push((reason, 1)),
             }
         }
-        rest.sort_by(|a, b| b.1.cmp(&a.1));
+        rest.sort_by_key(|b| std::cmp::Reverse(b.1));
         for (reason, n) in rest {
             let text = match reason {
                 Some(reason) if n == 1 => format!("1 more file was not added: {reason}"),

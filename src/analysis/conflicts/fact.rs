@@ -281,7 +281,7 @@ fn claim_side(ctx: &Ctx, r: ClaimRef, value: String, extra: &[Span]) -> Side {
 
 /// The runs of words only one side has, as (gap index, first word, end word) per side.
 fn gaps(wa: &Words, wb: &Words) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize, usize)>) {
-    let (ka, kb) = super::lcs_keep_in(&wa.ids, &wb.ids, &mut wa.table.lcs_table.borrow_mut());
+    let (ka, kb) = super::lcs_keep_in(wa.ids, wb.ids, &mut wa.table.lcs_table.borrow_mut());
     let runs = |keep: &[bool]| {
         let mut out = Vec::new();
         let (mut gap, mut start) = (0, None);
@@ -469,8 +469,8 @@ fn swap<'c>(ctx: &'c Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
     let anchors: Vec<(usize, usize)> = (0..wa.ids.len())
         .filter(|&i| wa.capitalised[i] && i > 0)
         .filter_map(|i| {
-            let j = once(&wb.ids, wa.ids[i])?;
-            (once(&wa.ids, wa.ids[i]) == Some(i) && wb.capitalised[j]).then_some((i, j))
+            let j = once(wb.ids, wa.ids[i])?;
+            (once(wa.ids, wa.ids[i]) == Some(i) && wb.capitalised[j]).then_some((i, j))
         })
         .collect();
     if anchors.len() < 2 {
@@ -481,8 +481,8 @@ fn swap<'c>(ctx: &'c Ctx, a: ClaimRef, b: ClaimRef, wa: &Words, wb: &Words) -> O
         if !wa.ordered_verb[va] {
             continue;
         }
-        let Some(vb) = once(&wb.stem_ids, stem) else { continue };
-        if once(&wa.stem_ids, stem) != Some(va) || !wb.folded(vb).ends_with("ed") {
+        let Some(vb) = once(wb.stem_ids, stem) else { continue };
+        if once(wa.stem_ids, stem) != Some(va) || !wb.folded(vb).ends_with("ed") {
             continue;
         }
         for &(xa, xb) in &anchors {

@@ -218,9 +218,7 @@ fn line_ranges(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     for i in 1..=tokens.len() {
         // (Gaps are short: a plain loop beats a memchr call.)
-        if i == tokens.len()
-            || text.as_bytes()[tokens[i - 1].end..tokens[i].start].iter().any(|&b| b == b'\n')
-        {
+        if i == tokens.len() || text.as_bytes()[tokens[i - 1].end..tokens[i].start].contains(&b'\n') {
             out.push(start..i);
             start = i;
         }
@@ -619,8 +617,7 @@ impl<'a> Context<'a> {
             self.classify_clean(&run[1..], out);
             return;
         }
-        if n >= 2
-            && n <= 4
+        if (2..=4).contains(&n)
             && (self.has(run[0], flag::GIVEN) || self.is_initial(first))
             && !self.has(run[n - 1], flag::GENERIC)
         {
@@ -680,8 +677,7 @@ impl<'a> Context<'a> {
             Label::Gpe
         } else if next_is(SPEECH_VERBS) || prev_is(SPEECH_VERBS) {
             Label::Person
-        } else if n >= 2
-            && n <= 4
+        } else if (2..=4).contains(&n)
             && !run.iter().any(|&t| self.has(t, flag::GENERIC))
             && run
                 .iter()

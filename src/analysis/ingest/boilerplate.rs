@@ -202,7 +202,7 @@ impl AsciiClasses {
         };
         AsciiClasses {
             space: within(x, b'\t', b'\r') | within(x, b' ', b' '),
-            alphanumeric: within(x, b'0', b'9') | within(x | Self::ONES * 0x20, b'a', b'z'),
+            alphanumeric: within(x, b'0', b'9') | within(x | (Self::ONES * 0x20), b'a', b'z'),
         }
     }
 

@@ -433,7 +433,7 @@ fn is_sentence_end(t: &Tokens, i: usize) -> bool {
 
 /// A currency sign or code before the number at `i` ("$", "US$", "Rs.", "USD "): returns
 /// the code and the index of the number; `(None, i)` when there is none.
-fn currency_before<'a>(t: &Tokens, i: usize) -> Option<(Option<&'static str>, usize)> {
+fn currency_before(t: &Tokens, i: usize) -> Option<(Option<&'static str>, usize)> {
     let s = t.str(i);
     if t.is_num(i) {
         return Some((None, i));

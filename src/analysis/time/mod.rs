@@ -451,9 +451,7 @@ fn resolve(exprs: &[Expr], anchor: Option<Anchor>) -> (Vec<DateMention>, Vec<Dia
             }
             Said::DayRange { year, month, from, to } => {
                 uses_anchor = year.is_none();
-                let y = year
-                    .map(|y| y as i16)
-                    .or_else(|| d.and_then(|d| nearest_year(d, month, from)).map(|x| x.year()));
+                let y = year.or_else(|| d.and_then(|d| nearest_year(d, month, from)).map(|x| x.year()));
                 y.and_then(|y| {
                     Some(DateValue::Range(Date::new(y, month, from).ok()?, Date::new(y, month, to).ok()?))
                 })
