@@ -225,7 +225,11 @@ struct Runs {
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     let m = values.len() / 2;
-    if values.len() % 2 == 1 { values[m] } else { (values[m - 1] + values[m]) / 2.0 }
+    if values.len() % 2 == 1 {
+        values[m]
+    } else {
+        (values[m - 1] + values[m]) / 2.0
+    }
 }
 
 fn run_all(inputs: &[Input], options: &Options, runs: usize) -> Runs {

@@ -50,11 +50,8 @@ pub fn word_diff<'a, 'b>(a: &'a str, b: &'b str) -> (Vec<Word<'a>>, Vec<Word<'b>
     let (ka, kb): (Vec<String>, Vec<String>) =
         (wa.iter().map(|w| key(w)).collect(), wb.iter().map(|w| key(w)).collect());
     let (n, m) = (wa.len(), wb.len());
-    let (same_a, same_b) = if n.saturating_mul(m) <= MAX_CELLS {
-        lcs_keep(&ka, &kb)
-    } else {
-        (vec![false; n], vec![false; m])
-    };
+    let (same_a, same_b) =
+        if n.saturating_mul(m) <= MAX_CELLS { lcs_keep(&ka, &kb) } else { (vec![false; n], vec![false; m]) };
     let mark = |ws: Vec<&'a str>, same: Vec<bool>| -> Vec<Word<'a>> {
         ws.into_iter().zip(same).map(|(text, same)| Word { text, changed: !same }).collect()
     };
