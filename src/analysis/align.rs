@@ -9,12 +9,19 @@
 //! of other documents that share its rarest keys, through posting lists of bounded length
 //! (a key held by very many claims is not evidence), so the cost grows near-linearly with
 //! the number of claims. Candidate pairs are then visited most similar first, and each
-//! merges the clusters of its two claims when the two clusters are alike on average (over
-//! all their cross-document claim pairs, a pair that was never a candidate counting as
-//! unlike): average linkage, so one chain of similar pairs cannot pull unrelated claims
-//! together as single linkage would. A cluster may hold two claims of one document (an
-//! article repeating a fact) only when the merge is clearly alike. Every claim ends in
-//! exactly one cluster (singletons included).
+//! merges the clusters of its two claims when the two clusters are alike on average over
+//! all their claim pairs: average linkage, so one chain of similar pairs cannot pull
+//! unrelated claims together as single linkage would. A cross-document pair that was
+//! never a candidate counts as unlike, and a pair of claims of one document counts below
+//! unlike (an article seldom states a fact twice, though a headline and its lede may), so
+//! two clusters with a document in common merge only when they are alike elsewhere. An
+//! outlet reports a fact about once, so a pair of claims that are each the other's best
+//! match in its document is good evidence and starts a merge; a pair where a claim has a
+//! better match in the other's document starts one only when it is clearly alike. After
+//! this pass, a claim that joined a cluster on one similar pair but is unlike the rest of
+//! it on average leaves it (it would keep the cluster from the outlet's true claim), and
+//! the pairs are visited once more. Every claim ends in exactly one cluster (singletons
+//! included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
