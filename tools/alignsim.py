@@ -92,8 +92,7 @@ def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.0
     """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
     least `non_mutual_t` similar); each merges its claims' groups when their average similarity
     over all their claim pairs reaches `t` (a non-candidate pair counts 0, a pair of one
-    document -`same_penalty`); then claims of groups of 3+ less alike than `t` on average to
-    their group's claims of other documents leave, and the pairs are visited once more."""
+    document -`same_penalty`)."""
     doc = E["doc"]
     sim = {}
     for i, j, s, cand, same in E["pairs"]:
@@ -126,18 +125,6 @@ def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.0
         return groups
 
     groups = merge({c: [c] for c in E["claims"]})
-    out = {}
-    for g in groups.values():
-        kept = []
-        for x in g:
-            others = [sim.get((x, y), 0.0) for y in g if doc[y] != doc[x]]
-            if len(g) >= 3 and others and sum(others) / len(others) < t:
-                out[x] = [x]
-            else:
-                kept.append(x)
-        if kept:
-            out[kept[0]] = kept
-    groups = merge(out)
     return {c: k for k, g in groups.items() for c in g}
 
 

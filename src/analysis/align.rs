@@ -17,11 +17,8 @@
 //! two clusters with a document in common merge only when they are alike elsewhere. An
 //! outlet reports a fact about once, so a pair of claims that are each the other's best
 //! match in its document is good evidence and starts a merge; a pair where a claim has a
-//! better match in the other's document starts one only when it is clearly alike. After
-//! this pass, a claim that joined a cluster on one similar pair but is unlike the rest of
-//! it on average leaves it (it would keep the cluster from the outlet's true claim), and
-//! the pairs are visited once more. Every claim ends in exactly one cluster (singletons
-//! included).
+//! better match in the other's document starts one only when it is clearly alike. Every
+//! claim ends in exactly one cluster (singletons included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
@@ -566,23 +563,21 @@ struct Groups {
 }
 
 impl Groups {
-    /// The groups of a clustering given as each claim's cluster (a claim index), with the
-    /// summed similarity of every two groups from the claim pairs `links`.
-    fn new(keys: &ClaimKeys, cluster_of: &[u32], links: &[(u32, u32, f32)]) -> Groups {
-        let mut groups: Vec<Group> = (0..cluster_of.len()).map(|_| Group::default()).collect();
-        for (i, &k) in cluster_of.iter().enumerate() {
-            let group = &mut groups[k as usize];
-            group.members.push(i as u32);
-            *group.per_doc.entry(keys.refs[i].doc).or_insert(0) += 1;
-        }
+    /// One group per claim, linked to others by the claim pairs `links` and their
+    /// similarity.
+    fn new(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Groups {
+        let mut groups: Vec<Group> = (keys.refs.iter().enumerate())
+            .map(|(i, r)| Group {
+                members: vec![i as u32],
+                per_doc: BTreeMap::from([(r.doc, 1)]),
+                ..Group::default()
+            })
+            .collect();
         for &(a, b, s) in links {
-            let (ka, kb) = (cluster_of[a as usize], cluster_of[b as usize]);
-            if ka != kb {
-                *groups[ka as usize].links.entry(kb).or_insert(0.0) += s;
-                *groups[kb as usize].links.entry(ka).or_insert(0.0) += s;
-            }
+            groups[a as usize].links.insert(b, s);
+            groups[b as usize].links.insert(a, s);
         }
-        Groups { groups, parent: cluster_of.to_vec() }
+        Groups { groups, parent: (0..keys.refs.len() as u32).collect() }
     }
 
     fn root(&mut self, mut x: u32) -> u32 {
@@ -635,40 +630,6 @@ impl Groups {
             }
         }
     }
-
-    /// Each claim's cluster (its group's root), with the claims of a group of three or
-    /// more that are less alike on average to its claims of other documents than a merge
-    /// asks taken out into clusters of their own.
-    fn without_strays(&mut self, keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<u32> {
-        let n = self.parent.len();
-        let mut cluster_of: Vec<u32> = (0..n as u32).map(|i| self.root(i)).collect();
-        let mut together = vec![0.0f32; n];
-        for &(a, b, s) in links {
-            if cluster_of[a as usize] == cluster_of[b as usize] {
-                together[a as usize] += s;
-                together[b as usize] += s;
-            }
-        }
-        let stray: Vec<bool> = (0..n)
-            .map(|i| {
-                let group = &self.groups[cluster_of[i] as usize];
-                let others = group.members.len() as u32 - group.per_doc[&keys.refs[i].doc];
-                group.members.len() >= 3 && others > 0 && together[i] / (others as f32) < MERGE_THRESHOLD
-            })
-            .collect();
-        // A group whose root left lives on at its first remaining claim.
-        let mut kept_root = vec![u32::MAX; n];
-        for i in 0..n {
-            let k = cluster_of[i] as usize;
-            if !stray[i] && kept_root[k] == u32::MAX {
-                kept_root[k] = i as u32;
-            }
-        }
-        for i in 0..n {
-            cluster_of[i] = if stray[i] { i as u32 } else { kept_root[cluster_of[i] as usize] };
-        }
-        cluster_of
-    }
 }
 
 /// For each claim pair of `links`, whether each of its claims is the other's most similar
@@ -700,11 +661,8 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
 /// 0, and a pair of claims of one document counts as [`SAME_DOCUMENT_PENALTY`] below 0
 /// (an article seldom states one fact twice). Only pairs of mutual best matches (each
 /// claim the other's most similar in its document) start a merge, but for pairs at least
-/// [`NON_MUTUAL_THRESHOLD`] similar. Then the claims of each group that are unlike the
-/// rest of it on average (they joined on one similar pair) leave it, and the pairs are
-/// visited once more.
+/// [`NON_MUTUAL_THRESHOLD`] similar.
 pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
-    let n = keys.refs.len();
     let links: Vec<(u32, u32, f32)> = keys
         .candidate_pairs()
         .iter()
@@ -720,10 +678,7 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
         .map(|(&link, _)| link)
         .collect();
     order.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut groups = Groups::new(keys, &(0..n as u32).collect::<Vec<_>>(), &links);
-    groups.merge(&order);
-    let cluster_of = groups.without_strays(keys, &links);
-    let mut groups = Groups::new(keys, &cluster_of, &links);
+    let mut groups = Groups::new(keys, &links);
     groups.merge(&order);
     let mut clusters: Vec<Cluster> = groups
         .groups

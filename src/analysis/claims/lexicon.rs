@@ -95,12 +95,17 @@ pub fn fold(word: &str) -> String {
 }
 
 /// A light suffix stemmer for folded English words: consistent rather than linguistic
-/// ("proposed", "proposes", "proposing" -> "propos").
+/// ("proposed", "proposes", "proposing" -> "propos"). British "-ise" spellings stem as the
+/// American "-ize" ones ("criticised", "criticized"), and a noun in "-ment" as its verb
+/// ("impeachment", "impeached"; "agreement", "agreed").
 pub fn stem(folded: &str) -> String {
-    let w = folded;
-    if w.len() <= 3 || !w.is_ascii() {
-        return w.to_string();
+    if folded.len() <= 3 || !folded.is_ascii() {
+        return folded.to_string();
     }
+    let american = ["ise", "ised", "ises", "ising", "isation", "isations"]
+        .iter()
+        .find_map(|suffix| folded.strip_suffix(suffix).map(|base| format!("{base}iz{}", &suffix[2..])));
+    let w = american.as_deref().unwrap_or(folded);
     let mut s = if let Some(b) = w.strip_suffix("ies") {
         format!("{b}y")
     } else if let Some(b) = w.strip_suffix("ied") {
@@ -120,6 +125,10 @@ pub fn stem(folded: &str) -> String {
     } else {
         w.to_string()
     };
+    // "settlement" -> "settle" (then "settl", as "settled"); short words keep it ("moment").
+    if s.len() >= 8 && s.ends_with("ment") {
+        s.truncate(s.len() - 4);
+    }
     let bytes = s.as_bytes();
     let n = bytes.len();
     if n >= 4 && bytes[n - 1] == bytes[n - 2] && !b"aeiouls".contains(&bytes[n - 1]) {
