@@ -285,7 +285,12 @@ impl ClaimKeys {
             }
         }
         let key_count = interner.count as usize;
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); key_count];
+        // Each posting list allocated once, at its length.
+        let mut lengths = vec![0u32; key_count];
+        for &k in keys.iter().chain(&phrases).flatten() {
+            lengths[k as usize] += 1;
+        }
+        let mut postings: Vec<Vec<u32>> = lengths.iter().map(|&l| Vec::with_capacity(l as usize)).collect();
         let mut doc_freq = vec![0u32; key_count];
         let mut last_doc = vec![usize::MAX; key_count];
         for (i, (ks, ph)) in keys.iter().zip(&phrases).enumerate() {
@@ -583,6 +588,14 @@ impl Groups {
                 ..Group::default()
             })
             .collect();
+        let mut degree = vec![0usize; groups.len()];
+        for &(a, b, _) in links {
+            degree[a as usize] += 1;
+            degree[b as usize] += 1;
+        }
+        for (group, &d) in groups.iter_mut().zip(&degree) {
+            group.links.reserve(d);
+        }
         for &(a, b, s) in links {
             groups[a as usize].links.insert(b, s);
             groups[b as usize].links.insert(a, s);
