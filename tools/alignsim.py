@@ -77,38 +77,55 @@ def score(E, cluster_of):
     return linked / pairs if pairs else 0.0, good / predicted if predicted else 0.0
 
 
-def average_linkage(E, t=0.125, same_t=0.3, min_pair=0.06, max_candidates=16):
-    """`align::align`: candidate pairs most similar first; each merges its claims' groups when
-    their average cross-document similarity (non-candidates count 0) reaches `t`, or `same_t`
-    when the groups hold claims of one document."""
+def mutual_best(E, sim):
+    """The pairs of `sim` whose claims are each the other's most similar in its document."""
+    doc = E["doc"]
+    best = {}
+    for (x, y), s in sim.items():
+        k = (x, doc[y])
+        if k not in best or (s, -y) > (best[k][0], -best[k][1]):
+            best[k] = (s, y)
+    return {(x, y) for (x, y) in sim if best[(x, doc[y])][1] == y and best[(y, doc[x])][1] == x}
+
+
+def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.06, max_candidates=16):
+    """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
+    least `non_mutual_t` similar); each merges its claims' groups when their average similarity
+    over all their claim pairs reaches `t` (a non-candidate pair counts 0, a pair of one
+    document -`same_penalty`)."""
     doc = E["doc"]
     sim = {}
     for i, j, s, cand, same in E["pairs"]:
         if not same and cand and s >= min_pair:
             sim[(i, j)] = sim[(j, i)] = s
-    groups = {c: [c] for c in E["claims"]}
-    parent = {c: c for c in E["claims"]}
+    mutual = mutual_best(E, sim)
+    order = sorted((-s, i, j) for (i, j), s in sim.items() if i < j and ((i, j) in mutual or s >= non_mutual_t))
 
-    def root(x):
-        while parent[x] != x:
-            x = parent[x]
-        return x
+    def merge(groups):
+        parent = {c: k for k, g in groups.items() for c in g}
 
-    order = sorted((-s, i, j) for i, j, s, cand, same in E["pairs"] if not same and cand and s >= t)
-    for _, i, j in order:
-        a, b = root(i), root(j)
-        if a == b:
-            continue
-        A, B = groups[a], groups[b]
-        cross = [(x, y) for x in A for y in B if doc[x] != doc[y]]
-        n = min(len(cross), min(len(A), len(B)) * max_candidates)
-        average = sum(sim.get(p, 0.0) for p in cross) / n if n else 0.0
-        if average < t or (average < same_t and any(doc[x] == doc[y] for x in A for y in B)):
-            continue
-        keep, gone = (a, b) if len(A) >= len(B) else (b, a)
-        groups[keep] += groups.pop(gone)
-        parent[gone] = keep
-    return {c: root(c) for c in E["claims"]}
+        def root(x):
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for _, i, j in order:
+            a, b = root(i), root(j)
+            if a == b:
+                continue
+            A, B = groups[a], groups[b]
+            cross = [(x, y) for x in A for y in B if doc[x] != doc[y]]
+            same = len(A) * len(B) - len(cross)
+            n = min(len(cross), min(len(A), len(B)) * max_candidates) + same
+            if (sum(sim.get(p, 0.0) for p in cross) - same_penalty * same) / n < t:
+                continue
+            keep, gone = (a, b) if len(A) >= len(B) else (b, a)
+            groups[keep] += groups.pop(gone)
+            parent[gone] = keep
+        return groups
+
+    groups = merge({c: [c] for c in E["claims"]})
+    return {c: k for k, g in groups.items() for c in g}
 
 
 def run(rule, **kw):

@@ -9,12 +9,16 @@
 //! of other documents that share its rarest keys, through posting lists of bounded length
 //! (a key held by very many claims is not evidence), so the cost grows near-linearly with
 //! the number of claims. Candidate pairs are then visited most similar first, and each
-//! merges the clusters of its two claims when the two clusters are alike on average (over
-//! all their cross-document claim pairs, a pair that was never a candidate counting as
-//! unlike): average linkage, so one chain of similar pairs cannot pull unrelated claims
-//! together as single linkage would. A cluster may hold two claims of one document (an
-//! article repeating a fact) only when the merge is clearly alike. Every claim ends in
-//! exactly one cluster (singletons included).
+//! merges the clusters of its two claims when the two clusters are alike on average over
+//! all their claim pairs: average linkage, so one chain of similar pairs cannot pull
+//! unrelated claims together as single linkage would. A cross-document pair that was
+//! never a candidate counts as unlike, and a pair of claims of one document counts below
+//! unlike (an article seldom states a fact twice, though a headline and its lede may), so
+//! two clusters with a document in common merge only when they are alike elsewhere. An
+//! outlet reports a fact about once, so a pair of claims that are each the other's best
+//! match in its document is good evidence and starts a merge; a pair where a claim has a
+//! better match in the other's document starts one only when it is clearly alike. Every
+//! claim ends in exactly one cluster (singletons included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
@@ -60,11 +64,12 @@ impl Cluster {
     }
 }
 
-/// Minimum average similarity of two clusters (over their cross-document claim pairs) to
-/// merge them.
+/// Minimum average similarity of two clusters (over their claim pairs) to merge them.
 const MERGE_THRESHOLD: f32 = 0.125;
-/// The same, when the two clusters hold claims of a common document.
-const SAME_DOCUMENT_THRESHOLD: f32 = 0.3;
+/// What a pair of claims of one document counts for, below 0, in that average.
+const SAME_DOCUMENT_PENALTY: f32 = 0.5;
+/// Minimum similarity of a pair that is not a mutual best match to start a merge.
+const NON_MUTUAL_THRESHOLD: f32 = 0.2;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
 const MIN_PAIR_SIMILARITY: f32 = 0.06;
 /// How much more a number or a day weighs in the clustering than a word as rare.
@@ -391,9 +396,15 @@ impl ClaimKeys {
         // Scratch state reused for every claim: no per-claim or per-pair allocation.
         let mut met_by = vec![u32::MAX; n];
         let mut shared = vec![0.0f32; n];
-        let mut rare: Vec<u32> = Vec::new();
+        // Per key: its posting length, in one dense list (read for every key of every claim).
+        let lengths: Vec<u32> = self.postings.iter().map(|p| p.len() as u32).collect();
+        // A claim's keys held by another claim too, as (posting length, key) packed in one
+        // integer, so that its rarest come first.
+        let mut rare: Vec<u64> = Vec::new();
         let mut met: Vec<u32> = Vec::new();
-        let mut proposed: Vec<(u32, u32)> = Vec::new();
+        // Pairs (i, j), i < j, packed as `i << 32 | j` (sorting them sorts the pairs).
+        let mut proposed: Vec<u64> = Vec::new();
+        let doc_of: Vec<usize> = self.refs.iter().map(|r| r.doc).collect();
         for i in 0..n {
             let stamp = i as u32;
             rare.clear();
@@ -401,12 +412,16 @@ impl ClaimKeys {
                 self.keys[i]
                     .iter()
                     .chain(&self.phrases[i])
-                    .copied()
-                    .filter(|&k| self.postings[k as usize].len() >= 2),
+                    .map(|&k| (u64::from(lengths[k as usize]) << 32) | u64::from(k))
+                    .filter(|&x| x >> 32 >= 2),
             );
-            rare.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
+            if rare.len() > BLOCKING_KEYS {
+                rare.select_nth_unstable(BLOCKING_KEYS - 1);
+                rare.truncate(BLOCKING_KEYS);
+            }
+            rare.sort_unstable();
             met.clear();
-            for &k in rare.iter().take(BLOCKING_KEYS) {
+            for k in rare.iter().map(|&x| x as u32) {
                 let w = self.claim_weight[k as usize];
                 let posting = &self.postings[k as usize];
                 // A key too common to be evidence on its own (the claim has fewer rare
@@ -418,7 +433,7 @@ impl ClaimKeys {
                     &posting[..]
                 };
                 for &j in near {
-                    if self.refs[j as usize].doc == self.refs[i].doc {
+                    if doc_of[j as usize] == doc_of[i] {
                         continue;
                     }
                     if met_by[j as usize] != stamp {
@@ -435,7 +450,7 @@ impl ClaimKeys {
                 met.select_nth_unstable_by(MAX_CANDIDATES - 1, by_shared);
                 met.truncate(MAX_CANDIDATES);
             }
-            proposed.extend(met.iter().map(|&j| (stamp.min(j), stamp.max(j))));
+            proposed.extend(met.iter().map(|&j| (u64::from(stamp.min(j)) << 32) | u64::from(stamp.max(j))));
         }
         proposed.sort_unstable();
         proposed.dedup();
@@ -444,8 +459,8 @@ impl ClaimKeys {
         let mut marked_for = vec![u32::MAX; self.postings.len()];
         let (mut pairs, mut claim_sims) =
             (Vec::with_capacity(proposed.len()), Vec::with_capacity(proposed.len()));
-        for (i, j) in proposed {
-            let (i, j) = (i as usize, j as usize);
+        for pair in proposed {
+            let (i, j) = ((pair >> 32) as usize, pair as u32 as usize);
             if marked_for[self.keys[i].first().or(self.phrases[i].first()).map_or(0, |&k| k as usize)]
                 != i as u32
             {
@@ -551,89 +566,135 @@ impl Group {
             small.per_doc.iter().map(|(d, n)| n * large.per_doc.get(d).copied().unwrap_or(0)).sum();
         (self.members.len() * other.members.len()) as f32 - same as f32
     }
+}
 
-    fn shares_document(&self, other: &Group) -> bool {
-        let (small, large) =
-            if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
-        small.per_doc.keys().any(|d| large.per_doc.contains_key(d))
+/// Groups being merged: union-find over claim indices, a group living at the index of its
+/// root claim.
+struct Groups {
+    groups: Vec<Group>,
+    parent: Vec<u32>,
+}
+
+impl Groups {
+    /// One group per claim, linked to others by the claim pairs `links` and their
+    /// similarity.
+    fn new(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Groups {
+        let mut groups: Vec<Group> = (keys.refs.iter().enumerate())
+            .map(|(i, r)| Group {
+                members: vec![i as u32],
+                per_doc: BTreeMap::from([(r.doc, 1)]),
+                ..Group::default()
+            })
+            .collect();
+        for &(a, b, s) in links {
+            groups[a as usize].links.insert(b, s);
+            groups[b as usize].links.insert(a, s);
+        }
+        Groups { groups, parent: (0..keys.refs.len() as u32).collect() }
     }
+
+    fn root(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            self.parent[x as usize] = self.parent[self.parent[x as usize] as usize];
+            x = self.parent[x as usize];
+        }
+        x
+    }
+
+    /// Visits the claim pairs of `order` and merges the groups of each pair's claims when
+    /// they are alike on average (see [`align`]).
+    fn merge(&mut self, order: &[(u32, u32, f32)]) {
+        for &(a, b, _) in order {
+            let (a, b) = (self.root(a) as usize, self.root(b) as usize);
+            if a == b {
+                continue;
+            }
+            let groups = &mut self.groups;
+            let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
+            let all = (groups[a].members.len() * groups[b].members.len()) as f32;
+            let cross = groups[a].cross_pairs(&groups[b]);
+            let same = all - cross;
+            // A claim knows at most about `MAX_CANDIDATES` others: pairs beyond what the
+            // smaller group can know of the larger are not counted as unlike.
+            let knowable = (groups[a].members.len().min(groups[b].members.len()) * MAX_CANDIDATES) as f32;
+            let pairs = cross.min(knowable) + same;
+            let average = (total - SAME_DOCUMENT_PENALTY * same) / pairs;
+            if average < MERGE_THRESHOLD {
+                continue;
+            }
+            // The smaller group joins the larger, so each claim and link moves O(log n) times.
+            let (keep, gone) =
+                if groups[a].members.len() >= groups[b].members.len() { (a, b) } else { (b, a) };
+            let moved = std::mem::take(&mut groups[gone]);
+            self.parent[gone] = keep as u32;
+            for (&other, &s) in &moved.links {
+                let other = other as usize;
+                if other != keep {
+                    groups[other].links.remove(&(gone as u32));
+                    *groups[other].links.entry(keep as u32).or_insert(0.0) += s;
+                    *groups[keep].links.entry(other as u32).or_insert(0.0) += s;
+                }
+            }
+            let group = &mut groups[keep];
+            group.links.remove(&(gone as u32));
+            group.members.extend(moved.members);
+            for (d, c) in moved.per_doc {
+                *group.per_doc.entry(d).or_insert(0) += c;
+            }
+        }
+    }
+}
+
+/// For each claim pair of `links`, whether each of its claims is the other's most similar
+/// claim in the other's document.
+fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
+    let mut best: WordMap<(u32, usize), (f32, u32)> = WordMap::default();
+    for &(a, b, s) in links {
+        for (x, y) in [(a, b), (b, a)] {
+            let entry = best.entry((x, keys.refs[y as usize].doc)).or_insert((s, y));
+            if s > entry.0 || (s == entry.0 && y < entry.1) {
+                *entry = (s, y);
+            }
+        }
+    }
+    links
+        .iter()
+        .map(|&(a, b, _)| {
+            best[&(a, keys.refs[b as usize].doc)].1 == b && best[&(b, keys.refs[a as usize].doc)].1 == a
+        })
+        .collect()
 }
 
 /// Groups the claims of all documents into clusters (`keys` is [`ClaimKeys::build`] of
 /// the same documents).
 ///
 /// Candidate pairs are visited most similar first; each may merge the groups of its two
-/// claims, when the average similarity of the two groups (over all their cross-document
-/// claim pairs, a pair that is not a candidate counting as 0) reaches [`MERGE_THRESHOLD`]
-/// (or [`SAME_DOCUMENT_THRESHOLD`] when both groups hold claims of one document).
+/// claims, when the average similarity of the two groups over all their claim pairs
+/// reaches [`MERGE_THRESHOLD`]: a cross-document pair that is not a candidate counts as
+/// 0, and a pair of claims of one document counts as [`SAME_DOCUMENT_PENALTY`] below 0
+/// (an article seldom states one fact twice). Only pairs of mutual best matches (each
+/// claim the other's most similar in its document) start a merge, but for pairs at least
+/// [`NON_MUTUAL_THRESHOLD`] similar.
 pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
-    let n = keys.refs.len();
-    let mut groups: Vec<Group> = keys
-        .refs
+    let links: Vec<(u32, u32, f32)> = keys
+        .candidate_pairs()
         .iter()
-        .enumerate()
-        .map(|(i, r)| Group {
-            members: vec![i as u32],
-            per_doc: BTreeMap::from([(r.doc, 1)]),
-            ..Group::default()
-        })
+        .zip(&keys.claim_similarities)
+        .filter(|&(_, &s)| s >= MIN_PAIR_SIMILARITY)
+        .map(|(&(a, b, _), &s)| (a, b, s))
         .collect();
-    let mut order: Vec<(u32, u32, f32)> = Vec::new();
-    for (&(a, b, _), &s) in keys.candidate_pairs().iter().zip(&keys.claim_similarities) {
-        if s >= MIN_PAIR_SIMILARITY {
-            groups[a as usize].links.insert(b, s);
-            groups[b as usize].links.insert(a, s);
-            if s >= MERGE_THRESHOLD {
-                order.push((a, b, s));
-            }
-        }
-    }
+    let mutual = mutual_best(keys, &links);
+    let mut order: Vec<(u32, u32, f32)> = links
+        .iter()
+        .zip(&mutual)
+        .filter(|&(&(_, _, s), &mutual)| mutual || s >= NON_MUTUAL_THRESHOLD)
+        .map(|(&link, _)| link)
+        .collect();
     order.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    // Union-find over claim indices: a group lives at the index of its root.
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn root(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            parent[x as usize] = parent[parent[x as usize] as usize];
-            x = parent[x as usize];
-        }
-        x
-    }
-    for (a, b, _) in order {
-        let (a, b) = (root(&mut parent, a) as usize, root(&mut parent, b) as usize);
-        if a == b {
-            continue;
-        }
-        let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
-        // A claim knows at most about `MAX_CANDIDATES` others: pairs beyond what the
-        // smaller group can know of the larger are not counted as unlike.
-        let knowable = (groups[a].members.len().min(groups[b].members.len()) * MAX_CANDIDATES) as f32;
-        let pairs = groups[a].cross_pairs(&groups[b]).min(knowable);
-        let average = if pairs > 0.0 { total / pairs } else { 0.0 };
-        if average < MERGE_THRESHOLD
-            || (average < SAME_DOCUMENT_THRESHOLD && groups[a].shares_document(&groups[b]))
-        {
-            continue;
-        }
-        // The smaller group joins the larger, so each claim and link moves O(log n) times.
-        let (keep, gone) = if groups[a].members.len() >= groups[b].members.len() { (a, b) } else { (b, a) };
-        let moved = std::mem::take(&mut groups[gone]);
-        parent[gone] = keep as u32;
-        for (&other, &s) in &moved.links {
-            let other = other as usize;
-            if other != keep {
-                groups[other].links.remove(&(gone as u32));
-                *groups[other].links.entry(keep as u32).or_insert(0.0) += s;
-                *groups[keep].links.entry(other as u32).or_insert(0.0) += s;
-            }
-        }
-        let group = &mut groups[keep];
-        group.links.remove(&(gone as u32));
-        group.members.extend(moved.members);
-        for (d, c) in moved.per_doc {
-            *group.per_doc.entry(d).or_insert(0) += c;
-        }
-    }
+    let mut groups = Groups::new(keys, &links);
+    groups.merge(&order);
     let mut clusters: Vec<Cluster> = groups
+        .groups
         .into_iter()
         .filter(|g| !g.members.is_empty())
         .map(|g| {
