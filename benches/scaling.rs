@@ -1,20 +1,25 @@
 //! Scaling of the whole pipeline with the number of articles: 10, 100 and 1,000 articles
 //! analysed together, with the time and the peak heap memory of each run.
 //!
-//! The articles are the fixture articles (`tests/fixtures/events/`), copied with their
-//! names, numbers and months varied per copy: every capitalised word becomes a made-up
-//! name chosen by the word and the copy, every figure moves its own way, every month
-//! moves, and about one line in five is left out. So each copy of an event reads like
-//! another event with its own people, figures and dates, reported by outlets that do not
-//! all say the same things, and blocking meets realistic data rather than a thousand
-//! identical texts. Copies of one article stay alike in wording, as syndicated copies
-//! do: the findings they produce must stay grouped (one per group of aligned claims),
-//! and the run prints them by kind.
+//! The articles are the fixture articles (`tests/fixtures/events/`), dealt round-robin over
+//! the events and copied with their names, numbers and months varied per copy: every
+//! capitalised word becomes a made-up name chosen by the word and the copy, every figure
+//! moves its own way, every month moves, and about one line in five is left out. So each
+//! copy of an event reads like another event with its own people, figures and dates,
+//! reported by outlets that do not all say the same things, and blocking meets realistic
+//! data rather than a thousand identical texts. Copies of one article stay alike in
+//! wording, as syndicated copies do: the findings they produce must stay grouped (one per
+//! group of aligned claims), and the run prints them by kind.
+//!
+//! Every size is drawn the same way (round-robin over events and articles, every copy
+//! varied), so its bytes per article are about the same and the ratios compare like with
+//! like; the run prints the bytes, the KB per article and the CPU milliseconds per KB.
 //!
 //! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes,
 //! `SCALING_RUNS=N` to run each size N times, `SCALING_DUMP=DIR` to write each size's JSON
-//! report to `DIR/<n>.json`). Each size prints its fastest run (by CPU time of the thread):
-//! wall and CPU seconds, and how both grow from the size before.
+//! report to `DIR/<n>.json`). Each size prints the median of its runs (wall, and CPU time
+//! of the thread, which a busy shared machine distorts less) and the fastest, and how the
+//! median grows from the size before.
 
 #[path = "support/cpu.rs"]
 mod cpu;
@@ -132,30 +137,47 @@ fn vary(text: &str, copy: u64) -> String {
     out
 }
 
+/// The fixture articles, dealt round-robin over the events (the first article of every event,
+/// then the second of every event, ...), so that any run of consecutive articles mixes the
+/// events, long and short articles alike, as the whole set does.
 fn fixture_articles() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events");
     let mut dirs: Vec<_> = fs::read_dir(&root).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
     dirs.retain(|p| p.is_dir());
     dirs.sort();
-    let mut out = Vec::new();
+    let mut events = Vec::new();
     for dir in dirs {
         let mut files: Vec<_> =
             fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.retain(|p| p.extension().is_some_and(|x| x == "txt"));
         files.sort();
-        for f in files {
-            let id = f.file_stem().unwrap().to_string_lossy().into_owned();
-            out.push((id, fs::read_to_string(&f).unwrap()));
+        let articles: Vec<(String, String)> = files
+            .iter()
+            .map(|f| (f.file_stem().unwrap().to_string_lossy().into_owned(), fs::read_to_string(f).unwrap()))
+            .collect();
+        events.push(articles);
+    }
+    let longest = events.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for k in 0..longest {
+        for event in &events {
+            if let Some(article) = event.get(k) {
+                out.push(article.clone());
+            }
         }
     }
     out
 }
 
+/// The first `n` articles of the endless sequence: the round-robin deal of the fixture
+/// articles, again and again, the deal number `copy` varying every article (copies start
+/// at 1: no size gets the unvaried originals, so every size has the same mix of articles
+/// and of variations, and about the same bytes per article).
 fn articles(base: &[(String, String)], n: usize) -> Vec<Input> {
     (0..n)
         .map(|i| {
             let (id, text) = &base[i % base.len()];
-            let copy = (i / base.len()) as u64;
+            let copy = (i / base.len()) as u64 + 1;
             Input::new(format!("{id}-{copy}"), vary(text, copy), Format::Text)
         })
         .collect()
@@ -178,29 +200,40 @@ fn timed_run(inputs: &[Input], options: &Options) -> (Report, Vec<(&'static str,
     (report, stages)
 }
 
-/// How many times each size runs (the fastest run counts): `SCALING_RUNS`, else 5 runs up
-/// to 100 articles and 2 above, so that the 100-article figure a ratio divides by is not
-/// one unlucky run on a shared machine.
+/// How many times each size runs: `SCALING_RUNS`, else 5 runs up to 100 articles and 3
+/// above, so that a figure is not one unlucky run on a shared machine.
 fn runs_for(n: usize) -> usize {
     std::env::var("SCALING_RUNS")
         .ok()
         .and_then(|r| r.trim().parse().ok())
-        .unwrap_or(if n <= 100 { 5 } else { 2 })
+        .unwrap_or(if n <= 100 { 5 } else { 3 })
         .max(1)
 }
 
-/// The fastest of a size's runs: wall seconds, CPU seconds, per-stage seconds, the report
-/// and the peak heap bytes.
-struct Best {
-    seconds: f64,
+/// A size's runs: the median and fastest wall and CPU seconds, the per-stage seconds and
+/// report of the run with the median CPU time, and the largest peak heap bytes.
+struct Runs {
+    wall: f64,
+    wall_min: f64,
     cpu: Option<f64>,
+    cpu_min: Option<f64>,
     stages: Vec<(&'static str, f64)>,
     report: Report,
     peak: usize,
 }
 
-fn run_best(inputs: &[Input], options: &Options, runs: usize) -> Best {
-    let mut best: Option<Best> = None;
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let m = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[m]
+    } else {
+        (values[m - 1] + values[m]) / 2.0
+    }
+}
+
+fn run_all(inputs: &[Input], options: &Options, runs: usize) -> Runs {
+    let mut all = Vec::new();
     for _ in 0..runs {
         let before = reset_peak();
         let start = Instant::now();
@@ -208,16 +241,20 @@ fn run_best(inputs: &[Input], options: &Options, runs: usize) -> Best {
         let (report, stages) = timed_run(inputs, options);
         let seconds = start.elapsed().as_secs_f64();
         let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
-        let peak = peak_since(before);
-        let key = |b: &Best| b.cpu.unwrap_or(b.seconds);
-        let run = Best { seconds, cpu, stages, report, peak };
-        if best.as_ref().is_none_or(|b| key(&run) < key(b)) {
-            best = Some(Best { seconds: best.as_ref().map_or(seconds, |b| b.seconds.min(seconds)), ..run });
-        } else if let Some(b) = best.as_mut() {
-            b.seconds = b.seconds.min(seconds);
-        }
+        all.push((seconds, cpu, stages, report, peak_since(before)));
     }
-    best.expect("at least one run")
+    let mut walls: Vec<f64> = all.iter().map(|r| r.0).collect();
+    let wall = median(&mut walls);
+    let wall_min = walls[0];
+    let mut cpus: Vec<f64> = all.iter().filter_map(|r| r.1).collect();
+    let (cpu, cpu_min) =
+        if cpus.len() == all.len() { (Some(median(&mut cpus)), Some(cpus[0])) } else { (None, None) };
+    let peak = all.iter().map(|r| r.4).max().unwrap_or(0);
+    // The run whose time is the median (the upper one of an even count) gives the stages.
+    let key = |r: &(f64, Option<f64>, Vec<(&'static str, f64)>, Report, usize)| r.1.unwrap_or(r.0);
+    all.sort_by(|x, y| key(x).total_cmp(&key(y)));
+    let (_, _, stages, report, _) = all.swap_remove(all.len() / 2);
+    Runs { wall, wall_min, cpu, cpu_min, stages, report, peak }
 }
 
 fn main() {
@@ -230,37 +267,58 @@ fn main() {
     // Warm up compiled patterns and word lists.
     analyze(&articles(&base, base.len()), &options);
     println!(
-        "{:>8} {:>8} {:>9} {:>8} {:>8} {:>9} {:>9} {:>10}",
-        "articles", "MB", "seconds", "CPU s", "claims", "clusters", "disagree", "peak MB"
+        "{:>8} {:>8} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>9} {:>8}",
+        "articles",
+        "MB",
+        "KB/art",
+        "wall s",
+        "CPU s",
+        "CPU ms/KB",
+        "claims",
+        "clusters",
+        "disagree",
+        "peak MB"
     );
-    let mut previous: Option<(usize, f64, Option<f64>)> = None;
+    let mut previous: Option<(usize, usize, f64, Option<f64>)> = None;
     let mut details = Vec::new();
     for &n in &sizes {
         let inputs = articles(&base, n);
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
         let runs = runs_for(n);
-        let Best { seconds, cpu, stages, report, peak } = run_best(&inputs, &options, runs);
+        let Runs { wall, wall_min, cpu, cpu_min, stages, report, peak } = run_all(&inputs, &options, runs);
         if let Ok(dir) = std::env::var("SCALING_DUMP") {
             let json = serde_json::to_string_pretty(&report).unwrap();
             fs::write(Path::new(&dir).join(format!("{n}.json")), json).unwrap();
         }
+        let kb = bytes as f64 / 1e3;
         print!(
-            "{n:>8} {:>8.2} {seconds:>9.3} {:>8} {:>8} {:>9} {:>9} {:>10.1}",
+            "{n:>8} {:>8.2} {:>9.2} {wall:>9.3} {:>9} {:>8} {:>8} {:>9} {:>9} {:>8.1}",
             bytes as f64 / 1e6,
+            kb / n as f64,
             cpu.map_or("-".to_string(), |c| format!("{c:.3}")),
+            cpu.map_or("-".to_string(), |c| format!("{:.3}", c * 1e3 / kb)),
             report.claims.len(),
             report.clusters.len(),
             report.disagreements.len(),
             peak as f64 / 1e6
         );
-        if let Some((m, t, c)) = previous {
-            print!("   x{:.1} articles -> x{:.1} wall", n as f64 / m as f64, seconds / t);
+        if let Some((m, b, t, c)) = previous {
+            print!(
+                "   x{:.1} articles, x{:.1} bytes -> x{:.1} wall",
+                n as f64 / m as f64,
+                bytes as f64 / b as f64,
+                wall / t
+            );
             if let (Some(c), Some(prev)) = (cpu, c) {
                 print!(", x{:.1} CPU", c / prev);
             }
         }
-        println!("   (best of {runs})");
-        previous = Some((n, seconds, cpu));
+        print!("   (median of {runs}; fastest {wall_min:.3} wall");
+        if let Some(c) = cpu_min {
+            print!(", {c:.3} CPU");
+        }
+        println!(")");
+        previous = Some((n, bytes, wall, cpu));
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for d in &report.disagreements {
             *kinds.entry(format!("{:?}", d.kind)).or_insert(0) += 1;
@@ -269,7 +327,7 @@ fn main() {
     }
     for (n, stages, kinds) in details {
         let stages: Vec<String> = stages.iter().map(|(name, s)| format!("{name} {s:.3}")).collect();
-        println!("\n{n} articles, CPU seconds per stage (fastest run): {}", stages.join(", "));
+        println!("\n{n} articles, CPU seconds per stage (the median run): {}", stages.join(", "));
         let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
         println!("{n} articles, disagreements by kind: {}", kinds.join(", "));
     }

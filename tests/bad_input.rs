@@ -1,8 +1,8 @@
 //! Bad input, through the real CLI binary (on real temporary files) and through the
 //! library: empty and whitespace-only files, a 50 MB file, 10,000 small files, binary files
 //! (PNG, PDF, ZIP), invalid UTF-8, UTF-16 with a BOM, CRLF line endings, right-to-left, CJK
-//! and emoji text, a 1 MB line with no sentence end, 100,000 capitalised words, thousands of
-//! nested or unbalanced quotation marks.
+//! and emoji text, a 1 MB line with no sentence end, articles pasted without line breaks,
+//! 100,000 capitalised words, thousands of nested or unbalanced quotation marks.
 //!
 //! The CLI's contract (src/bin/crosscheck.rs): unreadable and binary files are skipped with
 //! a message naming them; the other inputs are analysed and in the report; exit code 0 when
@@ -418,6 +418,28 @@ fn a_one_megabyte_line_without_a_sentence_end() {
     let dir = TempDir::new("line");
     let files = vec![dir.file("line.txt", &line), dir.file("article.txt", ARTICLE)];
     check_cli(cli(&files), &files);
+}
+
+#[test]
+fn articles_pasted_without_line_breaks_keep_their_claims() {
+    // Whitespace collapsed, as a paste can arrive: each article, and all of them, on one
+    // line. A photo credit in that line is no reason to drop the line as a caption.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/examples");
+    let mut names: Vec<PathBuf> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let texts: Vec<String> = names.iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let all = one_line(&texts.join(" "));
+    for (i, text) in texts.iter().chain([&all]).enumerate() {
+        let lined = check_library("lined", vec![Input::new("a", text.clone(), Format::Text)]);
+        let flat = check_library("one line", vec![Input::new("a", one_line(text), Format::Text)]);
+        assert!(
+            flat.claims.len() * 2 >= lined.claims.len() && !flat.claims.is_empty(),
+            "input {i}: {} claims on one line, {} with its line breaks",
+            flat.claims.len(),
+            lined.claims.len()
+        );
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@ use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
 use crosscheck::web::state::{
     decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
 };
+use crosscheck::web::view_model::{coverage, Cell};
 
 fn small_limits() -> Limits {
     Limits { document_bytes: 100, total_bytes: 250, documents: 3 }
@@ -196,4 +197,74 @@ fn word_diff_marks_the_changed_words_only() {
     assert_eq!(a.iter().map(|w| w.text).collect::<String>(), "We seek serious talks, not a pause.");
     let (a, b) = word_diff("", "çok güzel 🎉");
     assert!(a.is_empty() && b.iter().all(|w| w.changed));
+}
+
+/// The coverage matrix as first written: every disagreement's evidence against every
+/// cell's claims.
+fn coverage_by_scan(report: &crosscheck::Report) -> Vec<(String, Vec<Cell>)> {
+    report
+        .clusters
+        .iter()
+        .map(|cluster| {
+            let claims: Vec<usize> = cluster
+                .claims
+                .iter()
+                .filter_map(|id| report.claims.iter().position(|c| &c.id == id))
+                .collect();
+            let cells = report
+                .documents
+                .iter()
+                .map(|doc| {
+                    let mine: Vec<usize> =
+                        claims.iter().copied().filter(|&i| report.claims[i].doc == doc.id).collect();
+                    if mine.is_empty() {
+                        return Cell::NotReported;
+                    }
+                    let differing: Vec<String> = report
+                        .disagreements
+                        .iter()
+                        .filter(|x| {
+                            x.sides.iter().flat_map(|s| &s.evidence).any(|e| {
+                                mine.iter().any(|&i| {
+                                    let c = &report.claims[i];
+                                    c.doc == e.doc && c.start < e.end && e.start < c.end
+                                })
+                            })
+                        })
+                        .map(|x| x.id.clone())
+                        .collect();
+                    if differing.is_empty() {
+                        Cell::Reported(mine)
+                    } else {
+                        Cell::Differs(mine, differing)
+                    }
+                })
+                .collect();
+            (cluster.id.clone(), cells)
+        })
+        .collect()
+}
+
+#[test]
+fn coverage_cells_name_every_disagreement_whose_evidence_lies_in_their_claims() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    let inputs: Vec<crosscheck::Input> = paths
+        .iter()
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            crosscheck::Input::new(id, std::fs::read_to_string(p).unwrap(), crosscheck::Format::Text)
+        })
+        .collect();
+    let report = crosscheck::analyze(&inputs, &crosscheck::Options::default());
+    let mut want = coverage_by_scan(&report);
+    want.sort_by_key(|(_, cells)| {
+        std::cmp::Reverse(cells.iter().filter(|c| **c != Cell::NotReported).count())
+    });
+    let got: Vec<(String, Vec<Cell>)> =
+        coverage(&report).into_iter().map(|row| (row.cluster, row.cells)).collect();
+    assert!(got.iter().any(|(_, cells)| cells.iter().any(|c| matches!(c, Cell::Differs(..)))));
+    assert_eq!(got, want);
 }

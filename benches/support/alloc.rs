@@ -1,9 +1,12 @@
-//! Peak heap memory for benches: a global allocator that forwards to the system allocator
-//! and counts the bytes live and their peak. A bench installs it with
+//! Peak heap memory for benches: a global allocator that forwards to the CLI's allocator
+//! (mimalloc, see `src/bin/crosscheck.rs`), so the benches time what the CLI runs, and
+//! counts the bytes live and their peak. A bench installs it with
 //! `#[global_allocator] static ALLOCATOR: Counting = Counting;` and brackets a run with
 //! [`reset_peak`] and [`peak_since`].
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc as Inner;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct Counting;
@@ -28,10 +31,10 @@ pub fn peak_since(before: usize) -> usize {
     PEAK.load(Ordering::Relaxed).saturating_sub(before)
 }
 
-// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
+// SAFETY: every call is forwarded to the inner allocator unchanged; only counters are added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
+        let p = Inner.alloc(layout);
         if !p.is_null() {
             grew(layout.size());
         }
@@ -39,7 +42,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
+        let p = Inner.alloc_zeroed(layout);
         if !p.is_null() {
             grew(layout.size());
         }
@@ -47,12 +50,12 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
+        Inner.dealloc(ptr, layout);
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
+        let p = Inner.realloc(ptr, layout, new_size);
         if !p.is_null() {
             LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
             grew(new_size);

@@ -399,9 +399,15 @@ impl ClaimKeys {
         // Scratch state reused for every claim: no per-claim or per-pair allocation.
         let mut met_by = vec![u32::MAX; n];
         let mut shared = vec![0.0f32; n];
-        let mut rare: Vec<u32> = Vec::new();
+        // Per key: its posting length, in one dense list (read for every key of every claim).
+        let lengths: Vec<u32> = self.postings.iter().map(|p| p.len() as u32).collect();
+        // A claim's keys held by another claim too, as (posting length, key) packed in one
+        // integer, so that its rarest come first.
+        let mut rare: Vec<u64> = Vec::new();
         let mut met: Vec<u32> = Vec::new();
-        let mut proposed: Vec<(u32, u32)> = Vec::new();
+        // Pairs (i, j), i < j, packed as `i << 32 | j` (sorting them sorts the pairs).
+        let mut proposed: Vec<u64> = Vec::new();
+        let doc_of: Vec<usize> = self.refs.iter().map(|r| r.doc).collect();
         for i in 0..n {
             let stamp = i as u32;
             rare.clear();
@@ -409,12 +415,16 @@ impl ClaimKeys {
                 self.keys[i]
                     .iter()
                     .chain(&self.phrases[i])
-                    .copied()
-                    .filter(|&k| self.postings[k as usize].len() >= 2),
+                    .map(|&k| (u64::from(lengths[k as usize]) << 32) | u64::from(k))
+                    .filter(|&x| x >> 32 >= 2),
             );
-            rare.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
+            if rare.len() > BLOCKING_KEYS {
+                rare.select_nth_unstable(BLOCKING_KEYS - 1);
+                rare.truncate(BLOCKING_KEYS);
+            }
+            rare.sort_unstable();
             met.clear();
-            for &k in rare.iter().take(BLOCKING_KEYS) {
+            for k in rare.iter().map(|&x| x as u32) {
                 let w = self.claim_weight[k as usize];
                 let posting = &self.postings[k as usize];
                 // A key too common to be evidence on its own (the claim has fewer rare
@@ -426,7 +436,7 @@ impl ClaimKeys {
                     &posting[..]
                 };
                 for &j in near {
-                    if self.refs[j as usize].doc == self.refs[i].doc {
+                    if doc_of[j as usize] == doc_of[i] {
                         continue;
                     }
                     if met_by[j as usize] != stamp {
@@ -443,7 +453,7 @@ impl ClaimKeys {
                 met.select_nth_unstable_by(MAX_CANDIDATES - 1, by_shared);
                 met.truncate(MAX_CANDIDATES);
             }
-            proposed.extend(met.iter().map(|&j| (stamp.min(j), stamp.max(j))));
+            proposed.extend(met.iter().map(|&j| (u64::from(stamp.min(j)) << 32) | u64::from(stamp.max(j))));
         }
         proposed.sort_unstable();
         proposed.dedup();
@@ -452,8 +462,8 @@ impl ClaimKeys {
         let mut marked_for = vec![u32::MAX; self.postings.len()];
         let (mut pairs, mut claim_sims) =
             (Vec::with_capacity(proposed.len()), Vec::with_capacity(proposed.len()));
-        for (i, j) in proposed {
-            let (i, j) = (i as usize, j as usize);
+        for pair in proposed {
+            let (i, j) = ((pair >> 32) as usize, pair as u32 as usize);
             if marked_for[self.keys[i].first().or(self.phrases[i].first()).map_or(0, |&k| k as usize)]
                 != i as u32
             {

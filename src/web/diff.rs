@@ -2,8 +2,13 @@
 //! disagreements): the longest common subsequence of words, compared without case and
 //! punctuation, so "peace," and "Peace" match.
 //!
+//! The common subsequence is the core's ([`lcs_keep`]), so the page and the report's
+//! explanations diff alike.
+//!
 //! Quotes are short; past [`MAX_CELLS`] word pairs the diff gives up and marks both
 //! sides as wholly different rather than spend quadratic time.
+
+use crate::analysis::conflicts::lcs_keep;
 
 /// One word (with the spaces and punctuation around it) of one side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,35 +50,8 @@ pub fn word_diff<'a, 'b>(a: &'a str, b: &'b str) -> (Vec<Word<'a>>, Vec<Word<'b>
     let (ka, kb): (Vec<String>, Vec<String>) =
         (wa.iter().map(|w| key(w)).collect(), wb.iter().map(|w| key(w)).collect());
     let (n, m) = (wa.len(), wb.len());
-    let mut same_a = vec![false; n];
-    let mut same_b = vec![false; m];
-    if n.saturating_mul(m) <= MAX_CELLS {
-        // lcs[i][j] = LCS length of a[i..] and b[j..].
-        let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-        let at = |i: usize, j: usize| i * (m + 1) + j;
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                lcs[at(i, j)] = if ka[i] == kb[j] {
-                    lcs[at(i + 1, j + 1)] + 1
-                } else {
-                    lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n && j < m {
-            if ka[i] == kb[j] {
-                same_a[i] = true;
-                same_b[j] = true;
-                i += 1;
-                j += 1;
-            } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
-    }
+    let (same_a, same_b) =
+        if n.saturating_mul(m) <= MAX_CELLS { lcs_keep(&ka, &kb) } else { (vec![false; n], vec![false; m]) };
     let mark = |ws: Vec<&'a str>, same: Vec<bool>| -> Vec<Word<'a>> {
         ws.into_iter().zip(same).map(|(text, same)| Word { text, changed: !same }).collect()
     };

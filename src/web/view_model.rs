@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::entities::Label;
-use crate::analysis::report::{ClaimRecord, Report, Value};
+use crate::analysis::report::{Report, Value};
 
 use super::state::Workspace;
 
@@ -89,9 +89,7 @@ pub fn coverage(report: &Report) -> Vec<CoverageRow> {
 fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
     let claim_index: BTreeMap<&str, usize> =
         report.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-    let overlaps = |claim: &ClaimRecord, doc: &str, start: usize, end: usize| {
-        claim.doc == doc && claim.start < end && start < claim.end
-    };
+    let differs = differing_by_claim(report);
     report
         .clusters
         .iter()
@@ -107,26 +105,66 @@ fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
                     if mine.is_empty() {
                         return Cell::NotReported;
                     }
-                    let differing: Vec<String> = report
-                        .disagreements
-                        .iter()
-                        .filter(|x| {
-                            x.sides.iter().flat_map(|s| &s.evidence).any(|e| {
-                                mine.iter().any(|&i| overlaps(&report.claims[i], &e.doc, e.start, e.end))
-                            })
-                        })
-                        .map(|x| x.id.clone())
-                        .collect();
+                    let mut differing: Vec<usize> =
+                        mine.iter().flat_map(|&i| differs[i].iter().copied()).collect();
+                    differing.sort_unstable();
+                    differing.dedup();
                     if differing.is_empty() {
                         Cell::Reported(mine)
                     } else {
-                        Cell::Differs(mine, differing)
+                        Cell::Differs(
+                            mine,
+                            differing.into_iter().map(|x| report.disagreements[x].id.clone()).collect(),
+                        )
                     }
                 })
                 .collect();
             CoverageRow { cluster: cluster.id.clone(), summary: cluster.summary.clone(), cells }
         })
         .collect()
+}
+
+/// Per claim (index into `report.claims`): the disagreements (indices, ascending) with
+/// evidence overlapping it. Each piece of evidence is looked up among its document's
+/// claims sorted by start, so the cost grows with the evidence, not with evidence times
+/// clusters.
+fn differing_by_claim(report: &Report) -> Vec<Vec<usize>> {
+    // Per document: its claims by start, with the largest end up to each.
+    let mut by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in report.claims.iter().enumerate() {
+        by_doc.entry(c.doc.as_str()).or_default().push(i);
+    }
+    let by_doc: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = by_doc
+        .into_iter()
+        .map(|(doc, mut claims)| {
+            claims.sort_by_key(|&i| report.claims[i].start);
+            let ends = claims
+                .iter()
+                .scan(0, |max, &i| {
+                    *max = report.claims[i].end.max(*max);
+                    Some(*max)
+                })
+                .collect();
+            (doc, (claims, ends))
+        })
+        .collect();
+    let mut out = vec![Vec::new(); report.claims.len()];
+    for (x, disagreement) in report.disagreements.iter().enumerate() {
+        for e in disagreement.sides.iter().flat_map(|s| &s.evidence) {
+            let Some((claims, ends)) = by_doc.get(e.doc.as_str()) else { continue };
+            // Claims starting before the evidence ends, walked back while one may still
+            // end after it starts.
+            let mut j = claims.partition_point(|&i| report.claims[i].start < e.end);
+            while j > 0 && ends[j - 1] > e.start {
+                j -= 1;
+                let i = claims[j];
+                if report.claims[i].end > e.start && out[i].last() != Some(&x) {
+                    out[i].push(x);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A resolved date and where each document mentions it.

@@ -102,6 +102,14 @@ const MAX_CONTAINS_WORDS: usize = 15;
 /// Lines with more words than this are article text or captions, never chrome.
 const MAX_CHROME_WORDS: usize = 60;
 
+/// Lines with more words than this are article text, never a caption as a whole (text
+/// pasted without line breaks puts a whole article on one line): only the parenthesised
+/// credits in them ("(AP Photo/...)") are captions.
+const MAX_CAPTION_WORDS: usize = 120;
+
+/// How far from a credit cue its parentheses may be, in bytes.
+const MAX_CREDIT_BYTES: usize = 200;
+
 static INLINE_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:(?:read more|also read|read also|see also|watch(?: the)? video|click here)\b|related(?: stories| articles| posts| coverage)?\s*:)[^()\n]{0,200}\)")
         .expect("valid regex")
@@ -332,15 +340,38 @@ pub fn find(text: &str, format: Format) -> Vec<Excluded> {
         match kind {
             Some(kind) => out.push(Excluded { span: line.span, kind }),
             None if line.raw.contains('(') => {
-                for m in INLINE_CHROME.find_iter(line.raw) {
-                    let span = Span::new(m.start(), m.end()).shift(line.span.start);
-                    out.push(Excluded { span, kind: Exclusion::Chrome });
+                let mut inline: Vec<Excluded> = INLINE_CHROME
+                    .find_iter(line.raw)
+                    .map(|m| Excluded { span: Span::new(m.start(), m.end()), kind: Exclusion::Chrome })
+                    .chain(credits(line.raw).map(|span| Excluded { span, kind: Exclusion::Caption }))
+                    .collect();
+                inline.sort_by_key(|e| (e.span.start, e.span.end));
+                let mut end = 0;
+                for e in inline {
+                    if e.span.start >= end {
+                        end = e.span.end;
+                        out.push(Excluded { span: e.span.shift(line.span.start), kind: e.kind });
+                    }
                 }
             }
             None => {}
         }
     }
     out
+}
+
+/// The parenthesised credits of a line that is not a caption as a whole ("(AP Photo/Jane
+/// Roe)", "(Getty Images)"): a caption cue with the parentheses around it, each within
+/// [`MAX_CREDIT_BYTES`] of the cue and none other between.
+fn credits(raw: &str) -> impl Iterator<Item = Span> + '_ {
+    CAPTION_CONTAINS.find_iter(raw).filter_map(move |m| {
+        let before = &raw.as_bytes()[m.start().saturating_sub(MAX_CREDIT_BYTES)..=m.start()];
+        let open = m.start() + 1 - before.len() + memchr::memrchr2(b'(', b')', before)?;
+        // From inside the cue, whose only parentheses are its first and last characters.
+        let after = &raw.as_bytes()[m.start() + 1..(m.end() + MAX_CREDIT_BYTES).min(raw.len())];
+        let close = m.start() + 1 + memchr::memchr2(b'(', b')', after)?;
+        (raw.as_bytes()[open] == b'(' && raw.as_bytes()[close] == b')').then(|| Span::new(open, close + 1))
+    })
 }
 
 /// A teaser line in a related-stories block: a headline, a cut snippet, a date or a
@@ -362,9 +393,10 @@ fn classify(line: &Line, lines: &[Line], index: usize, format: Format) -> Option
         }
     }
     let cues = &*CUES;
-    if CAPTION_CONTAINS.is_match(line.raw)
+    if (CAPTION_CONTAINS.is_match(line.raw)
         || cues.caption_prefixes.iter().any(|c| starts_with_ignore_case(line.raw, c))
-        || cues.caption_suffixes.iter().any(|c| ends_with_ignore_case(line.raw, c))
+        || cues.caption_suffixes.iter().any(|c| ends_with_ignore_case(line.raw, c)))
+        && word_counts(line.raw, MAX_CAPTION_WORDS).is_some()
     {
         return Some(Exclusion::Caption);
     }
