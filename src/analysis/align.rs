@@ -701,23 +701,61 @@ impl Groups {
 }
 
 /// For each claim pair of `links`, whether each of its claims is the other's most similar
-/// claim in the other's document.
+/// claim in the other's document (the most similar; of equals, the first claim).
+///
+/// Each claim's links are read together (no table over all claim and document pairs, which
+/// outgrows the caches on large batches): sorted by the other claim's document, then most
+/// similar first, the first of each document is the claim's best there.
 fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
-    let mut best: WordMap<(u32, usize), (f32, u32)> = WordMap::default();
-    for &(a, b, s) in links {
-        for (x, y) in [(a, b), (b, a)] {
-            let entry = best.entry((x, keys.refs[y as usize].doc)).or_insert((s, y));
-            if s > entry.0 || (s == entry.0 && y < entry.1) {
-                *entry = (s, y);
+    let n = keys.refs.len();
+    // The links of each claim, as (link index, which end the claim is), grouped by claim.
+    let mut start = vec![0u32; n + 1];
+    for &(a, b, _) in links {
+        start[a as usize + 1] += 1;
+        start[b as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut ends = vec![(0u32, false); links.len() * 2];
+    for (l, &(a, b, _)) in links.iter().enumerate() {
+        for (x, first) in [(a, true), (b, false)] {
+            ends[next[x as usize] as usize] = (l as u32, first);
+            next[x as usize] += 1;
+        }
+    }
+    // Per link: whether its second claim is the best of the first's, and the other way.
+    let mut best_of_first = vec![false; links.len()];
+    let mut best_of_second = vec![false; links.len()];
+    let other = |(l, first): (u32, bool)| {
+        let (a, b, s) = links[l as usize];
+        (if first { b } else { a }, s)
+    };
+    let mut mine: Vec<(u32, bool)> = Vec::new();
+    for x in 0..n {
+        mine.clear();
+        mine.extend_from_slice(&ends[start[x] as usize..start[x + 1] as usize]);
+        mine.sort_unstable_by(|&p, &q| {
+            let ((y, s), (z, t)) = (other(p), other(q));
+            let (dy, dz) = (keys.refs[y as usize].doc, keys.refs[z as usize].doc);
+            dy.cmp(&dz).then(t.total_cmp(&s)).then(y.cmp(&z))
+        });
+        let mut last_doc = usize::MAX;
+        for &end in &mine {
+            let doc = keys.refs[other(end).0 as usize].doc;
+            if doc != last_doc {
+                last_doc = doc;
+                let (l, first) = end;
+                if first {
+                    best_of_first[l as usize] = true;
+                } else {
+                    best_of_second[l as usize] = true;
+                }
             }
         }
     }
-    links
-        .iter()
-        .map(|&(a, b, _)| {
-            best[&(a, keys.refs[b as usize].doc)].1 == b && best[&(b, keys.refs[a as usize].doc)].1 == a
-        })
-        .collect()
+    best_of_first.iter().zip(&best_of_second).map(|(&x, &y)| x && y).collect()
 }
 
 /// Groups the claims of all documents into clusters (`keys` is [`ClaimKeys::build`] of
