@@ -3,7 +3,7 @@
 //! How: each claim becomes a set of keys: canonical content-word stems (paraphrase groups
 //! folded together), the pairs of adjacent stems ("martial law", "death toll"), resolved
 //! entities, the speaker, number values and resolved dates. A key weighs by how rare it is
-//! among the claims at hand (inverse claim frequency; numbers and dates weigh more), so the
+//! among the claims at hand (inverse claim frequency; numbers, dates and speakers weigh more), so the
 //! words every article of the event uses count little and a shared figure or phrase counts
 //! much. Candidate pairs come from blocking: each claim proposes a bounded number of claims
 //! of other documents that share its rarest keys, through posting lists of bounded length
@@ -80,6 +80,9 @@ const NON_MUTUAL_THRESHOLD: f32 = 0.2;
 const MIN_PAIR_SIMILARITY: f32 = 0.06;
 /// How much more a number or a day weighs in the clustering than a word as rare.
 const STRONG_KEY_FACTOR: f32 = 1.5;
+/// How much the speaker weighs, against a word as rare: two outlets quoting one person on
+/// one point share little wording when they paraphrase or translate the quote.
+const SPEAKER_FACTOR: f32 = 2.0;
 /// How much a month, a year or a range of days weighs, against a word as rare.
 const VAGUE_DATE_FACTOR: f32 = 0.75;
 /// Keys held by more claims than this are too common to block on (but for claims with
@@ -186,7 +189,7 @@ impl Interner {
 
     fn speaker(&mut self, id: usize) -> u32 {
         let (count, factors) = (&mut self.count, &mut self.factor);
-        *self.speakers.entry(id).or_insert_with(|| Self::next(count, factors, 1.0))
+        *self.speakers.entry(id).or_insert_with(|| Self::next(count, factors, SPEAKER_FACTOR))
     }
 
     fn number(&mut self, value: f64) -> u32 {
