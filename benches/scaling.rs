@@ -17,7 +17,8 @@
 //!
 //! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes,
 //! `SCALING_RUNS=N` to run each size N times, `SCALING_DUMP=DIR` to write each size's JSON
-//! report to `DIR/<n>.json`). Each size prints the median of its runs (wall, and CPU time
+//! report to `DIR/<n>.json`, `SCALING_INPUTS=DIR` its articles to `DIR/<n>/`, e.g. to time
+//! the CLI on them). Each size prints the median of its runs (wall, and CPU time
 //! of the thread, which a busy shared machine distorts less) and the fastest, and how the
 //! median grows from the size before.
 
@@ -286,6 +287,13 @@ fn main() {
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
         let runs = runs_for(n);
         let Runs { wall, wall_min, cpu, cpu_min, stages, report, peak } = run_all(&inputs, &options, runs);
+        if let Ok(dir) = std::env::var("SCALING_INPUTS") {
+            let dir = Path::new(&dir).join(n.to_string());
+            fs::create_dir_all(&dir).unwrap();
+            for input in &inputs {
+                fs::write(dir.join(format!("{}.txt", input.id)), &input.content).unwrap();
+            }
+        }
         if let Ok(dir) = std::env::var("SCALING_DUMP") {
             let json = serde_json::to_string_pretty(&report).unwrap();
             fs::write(Path::new(&dir).join(format!("{n}.json")), json).unwrap();

@@ -294,7 +294,12 @@ impl ClaimKeys {
             }
         }
         let key_count = interner.count as usize;
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); key_count];
+        // Each posting list allocated once, at its length.
+        let mut lengths = vec![0u32; key_count];
+        for &k in keys.iter().chain(&phrases).flatten() {
+            lengths[k as usize] += 1;
+        }
+        let mut postings: Vec<Vec<u32>> = lengths.iter().map(|&l| Vec::with_capacity(l as usize)).collect();
         let mut doc_freq = vec![0u32; key_count];
         let mut last_doc = vec![usize::MAX; key_count];
         for (i, (ks, ph)) in keys.iter().zip(&phrases).enumerate() {
@@ -598,6 +603,14 @@ impl Groups {
             let group = &mut groups[k as usize];
             group.members.push(i as u32);
             group.per_doc.entry(keys.refs[i].doc).or_default().push(i as u32);
+        }
+        let mut degree = vec![0usize; groups.len()];
+        for &(a, b, _) in links {
+            degree[cluster_of[a as usize] as usize] += 1;
+            degree[cluster_of[b as usize] as usize] += 1;
+        }
+        for (group, &d) in groups.iter_mut().zip(&degree) {
+            group.links.reserve(d);
         }
         for &(a, b, s) in links {
             let (ka, kb) = (cluster_of[a as usize], cluster_of[b as usize]);
