@@ -88,15 +88,20 @@ def mutual_best(E, sim):
     return {(x, y) for (x, y) in sim if best[(x, doc[y])][1] == y and best[(y, doc[x])][1] == x}
 
 
-def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.06, max_candidates=16):
+def average_linkage(E, t=0.125, same_penalty=0.5, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
+                    max_candidates=16):
     """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
     least `non_mutual_t` similar); each merges its claims' groups when their average similarity
     over all their claim pairs reaches `t` (a non-candidate pair counts 0, a pair of one
-    document -`same_penalty`)."""
+    document -`same_penalty`, or 0 when at least `repeat` similar); then the claims of groups
+    of 3+ less alike than `t` on average to their group's claims of other documents leave, and
+    the pairs are visited once more."""
     doc = E["doc"]
-    sim = {}
+    sim, same_sim = {}, {}
     for i, j, s, cand, same in E["pairs"]:
-        if not same and cand and s >= min_pair:
+        if same:
+            same_sim[(i, j)] = same_sim[(j, i)] = s
+        elif cand and s >= min_pair:
             sim[(i, j)] = sim[(j, i)] = s
     mutual = mutual_best(E, sim)
     order = sorted((-s, i, j) for (i, j), s in sim.items() if i < j and ((i, j) in mutual or s >= non_mutual_t))
@@ -115,9 +120,10 @@ def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.0
                 continue
             A, B = groups[a], groups[b]
             cross = [(x, y) for x in A for y in B if doc[x] != doc[y]]
-            same = len(A) * len(B) - len(cross)
-            n = min(len(cross), min(len(A), len(B)) * max_candidates) + same
-            if (sum(sim.get(p, 0.0) for p in cross) - same_penalty * same) / n < t:
+            same = [(x, y) for x in A for y in B if doc[x] == doc[y]]
+            unlike = [p for p in same if same_sim.get(p, 0.0) < repeat] if len(same) <= max_candidates else same
+            n = min(len(cross), min(len(A), len(B)) * max_candidates) + len(same)
+            if (sum(sim.get(p, 0.0) for p in cross) - same_penalty * len(unlike)) / n < t:
                 continue
             keep, gone = (a, b) if len(A) >= len(B) else (b, a)
             groups[keep] += groups.pop(gone)
@@ -125,6 +131,18 @@ def average_linkage(E, t=0.125, same_penalty=0.5, non_mutual_t=0.2, min_pair=0.0
         return groups
 
     groups = merge({c: [c] for c in E["claims"]})
+    kept_groups = {}
+    for g in groups.values():
+        kept = []
+        for x in g:
+            others = [sim.get((x, y), 0.0) for y in g if doc[y] != doc[x]]
+            if len(g) >= 3 and others and sum(others) / len(others) < t:
+                kept_groups[x] = [x]
+            else:
+                kept.append(x)
+        if kept:
+            kept_groups[kept[0]] = kept
+    groups = merge(kept_groups)
     return {c: k for k, g in groups.items() for c in g}
 
 

@@ -13,12 +13,15 @@
 //! all their claim pairs: average linkage, so one chain of similar pairs cannot pull
 //! unrelated claims together as single linkage would. A cross-document pair that was
 //! never a candidate counts as unlike, and a pair of claims of one document counts below
-//! unlike (an article seldom states a fact twice, though a headline and its lede may), so
-//! two clusters with a document in common merge only when they are alike elsewhere. An
-//! outlet reports a fact about once, so a pair of claims that are each the other's best
-//! match in its document is good evidence and starts a merge; a pair where a claim has a
-//! better match in the other's document starts one only when it is clearly alike. Every
-//! claim ends in exactly one cluster (singletons included).
+//! unlike (an article seldom states a fact twice), so two clusters with a document in
+//! common merge only when they are alike elsewhere; unless the two claims are alike, a
+//! repeat (a headline and its lede, a quote and its paraphrase). An outlet reports a fact
+//! about once, so a pair of claims that are each the other's best match in its document is
+//! good evidence and starts a merge; a pair where a claim has a better match in the
+//! other's document starts one only when it is clearly alike. After this pass, a claim
+//! that joined a cluster on one similar pair but is unlike the rest of it on average
+//! leaves it (it would keep the cluster from the outlet's true claim), and the pairs are
+//! visited once more. Every claim ends in exactly one cluster (singletons included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
@@ -68,6 +71,9 @@ impl Cluster {
 const MERGE_THRESHOLD: f32 = 0.125;
 /// What a pair of claims of one document counts for, below 0, in that average.
 const SAME_DOCUMENT_PENALTY: f32 = 0.5;
+/// Two claims of one document at least this alike are a repeat (a quote and its
+/// paraphrase, a headline and its lede): they count as neither like nor unlike.
+const REPEAT_SIMILARITY: f32 = 0.32;
 /// Minimum similarity of a pair that is not a mutual best match to start a merge.
 const NON_MUTUAL_THRESHOLD: f32 = 0.2;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
@@ -553,23 +559,31 @@ impl ClaimKeys {
     }
 }
 
-/// A cluster being built: its claims, how many it holds per document, and the summed
-/// similarity of its claims towards each other group (by the group's index).
+/// A cluster being built: its claims, by document, and the summed similarity of its
+/// claims towards each other group (by the group's index).
 #[derive(Default)]
 struct Group {
     members: Vec<u32>,
-    per_doc: BTreeMap<usize, u32>,
+    per_doc: BTreeMap<usize, Vec<u32>>,
     links: WordMap<u32, f32>,
 }
 
 impl Group {
-    /// The number of claim pairs between two groups that lie in different documents.
-    fn cross_pairs(&self, other: &Group) -> f32 {
+    /// The number of pairs of claims of one document between two groups.
+    fn same_document_count(&self, other: &Group) -> usize {
         let (small, large) =
             if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
-        let same: u32 =
-            small.per_doc.iter().map(|(d, n)| n * large.per_doc.get(d).copied().unwrap_or(0)).sum();
-        (self.members.len() * other.members.len()) as f32 - same as f32
+        small.per_doc.iter().map(|(d, xs)| xs.len() * large.per_doc.get(d).map_or(0, Vec::len)).sum()
+    }
+
+    /// The pairs of claims of one document between two groups.
+    fn same_document_pairs<'a>(&'a self, other: &'a Group) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let (small, large) =
+            if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
+        small.per_doc.iter().flat_map(move |(d, xs)| {
+            let ys: &[u32] = large.per_doc.get(d).map_or(&[], Vec::as_slice);
+            xs.iter().flat_map(move |&x| ys.iter().map(move |&y| (x, y)))
+        })
     }
 }
 
@@ -581,29 +595,31 @@ struct Groups {
 }
 
 impl Groups {
-    /// One group per claim, linked to others by the claim pairs `links` and their
-    /// similarity.
-    fn new(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Groups {
-        let mut groups: Vec<Group> = (keys.refs.iter().enumerate())
-            .map(|(i, r)| Group {
-                members: vec![i as u32],
-                per_doc: BTreeMap::from([(r.doc, 1)]),
-                ..Group::default()
-            })
-            .collect();
+    /// The groups of a clustering given as each claim's cluster (a claim index), with the
+    /// summed similarity of every two groups from the claim pairs `links`.
+    fn new(keys: &ClaimKeys, cluster_of: &[u32], links: &[(u32, u32, f32)]) -> Groups {
+        let mut groups: Vec<Group> = (0..cluster_of.len()).map(|_| Group::default()).collect();
+        for (i, &k) in cluster_of.iter().enumerate() {
+            let group = &mut groups[k as usize];
+            group.members.push(i as u32);
+            group.per_doc.entry(keys.refs[i].doc).or_default().push(i as u32);
+        }
         let mut degree = vec![0usize; groups.len()];
         for &(a, b, _) in links {
-            degree[a as usize] += 1;
-            degree[b as usize] += 1;
+            degree[cluster_of[a as usize] as usize] += 1;
+            degree[cluster_of[b as usize] as usize] += 1;
         }
         for (group, &d) in groups.iter_mut().zip(&degree) {
             group.links.reserve(d);
         }
         for &(a, b, s) in links {
-            groups[a as usize].links.insert(b, s);
-            groups[b as usize].links.insert(a, s);
+            let (ka, kb) = (cluster_of[a as usize], cluster_of[b as usize]);
+            if ka != kb {
+                *groups[ka as usize].links.entry(kb).or_insert(0.0) += s;
+                *groups[kb as usize].links.entry(ka).or_insert(0.0) += s;
+            }
         }
-        Groups { groups, parent: (0..keys.refs.len() as u32).collect() }
+        Groups { groups, parent: cluster_of.to_vec() }
     }
 
     fn root(&mut self, mut x: u32) -> u32 {
@@ -616,28 +632,36 @@ impl Groups {
 
     /// Visits the claim pairs of `order` and merges the groups of each pair's claims when
     /// they are alike on average (see [`align`]).
-    fn merge(&mut self, order: &[(u32, u32, f32)]) {
+    fn merge(&mut self, keys: &ClaimKeys, order: &[(u32, u32, f32)]) {
         for &(a, b, _) in order {
             let (a, b) = (self.root(a) as usize, self.root(b) as usize);
             if a == b {
                 continue;
             }
             let groups = &mut self.groups;
+            let (sa, sb) = (groups[a].members.len(), groups[b].members.len());
             let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
-            let all = (groups[a].members.len() * groups[b].members.len()) as f32;
-            let cross = groups[a].cross_pairs(&groups[b]);
-            let same = all - cross;
+            let same = groups[a].same_document_count(&groups[b]);
+            // Alike claims of one document are a repeat, neither for nor against (looked at
+            // only for a few pairs: many are not repeats).
+            let unlike_same = if same <= MAX_CANDIDATES {
+                (groups[a].same_document_pairs(&groups[b]))
+                    .filter(|&(x, y)| keys.claim_similarity(x as usize, y as usize) < REPEAT_SIMILARITY)
+                    .count()
+            } else {
+                same
+            };
+            let cross = (sa * sb - same) as f32;
             // A claim knows at most about `MAX_CANDIDATES` others: pairs beyond what the
             // smaller group can know of the larger are not counted as unlike.
-            let knowable = (groups[a].members.len().min(groups[b].members.len()) * MAX_CANDIDATES) as f32;
-            let pairs = cross.min(knowable) + same;
-            let average = (total - SAME_DOCUMENT_PENALTY * same) / pairs;
+            let knowable = (sa.min(sb) * MAX_CANDIDATES) as f32;
+            let pairs = cross.min(knowable) + same as f32;
+            let average = (total - SAME_DOCUMENT_PENALTY * unlike_same as f32) / pairs;
             if average < MERGE_THRESHOLD {
                 continue;
             }
             // The smaller group joins the larger, so each claim and link moves O(log n) times.
-            let (keep, gone) =
-                if groups[a].members.len() >= groups[b].members.len() { (a, b) } else { (b, a) };
+            let (keep, gone) = if sa >= sb { (a, b) } else { (b, a) };
             let moved = std::mem::take(&mut groups[gone]);
             self.parent[gone] = keep as u32;
             for (&other, &s) in &moved.links {
@@ -651,10 +675,44 @@ impl Groups {
             let group = &mut groups[keep];
             group.links.remove(&(gone as u32));
             group.members.extend(moved.members);
-            for (d, c) in moved.per_doc {
-                *group.per_doc.entry(d).or_insert(0) += c;
+            for (d, claims) in moved.per_doc {
+                group.per_doc.entry(d).or_default().extend(claims);
             }
         }
+    }
+
+    /// Each claim's cluster (its group's root), with the claims of a group of three or
+    /// more that are less alike on average to its claims of other documents than a merge
+    /// asks taken out into clusters of their own.
+    fn without_strays(&mut self, keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<u32> {
+        let n = self.parent.len();
+        let mut cluster_of: Vec<u32> = (0..n as u32).map(|i| self.root(i)).collect();
+        let mut together = vec![0.0f32; n];
+        for &(a, b, s) in links {
+            if cluster_of[a as usize] == cluster_of[b as usize] {
+                together[a as usize] += s;
+                together[b as usize] += s;
+            }
+        }
+        let stray: Vec<bool> = (0..n)
+            .map(|i| {
+                let group = &self.groups[cluster_of[i] as usize];
+                let others = group.members.len() - group.per_doc[&keys.refs[i].doc].len();
+                group.members.len() >= 3 && others > 0 && together[i] / (others as f32) < MERGE_THRESHOLD
+            })
+            .collect();
+        // A group whose root left lives on at its first remaining claim.
+        let mut kept_root = vec![u32::MAX; n];
+        for i in 0..n {
+            let k = cluster_of[i] as usize;
+            if !stray[i] && kept_root[k] == u32::MAX {
+                kept_root[k] = i as u32;
+            }
+        }
+        for i in 0..n {
+            cluster_of[i] = if stray[i] { i as u32 } else { kept_root[cluster_of[i] as usize] };
+        }
+        cluster_of
     }
 }
 
@@ -723,9 +781,12 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
 /// claims, when the average similarity of the two groups over all their claim pairs
 /// reaches [`MERGE_THRESHOLD`]: a cross-document pair that is not a candidate counts as
 /// 0, and a pair of claims of one document counts as [`SAME_DOCUMENT_PENALTY`] below 0
-/// (an article seldom states one fact twice). Only pairs of mutual best matches (each
-/// claim the other's most similar in its document) start a merge, but for pairs at least
-/// [`NON_MUTUAL_THRESHOLD`] similar.
+/// (an article seldom states one fact twice), or as 0 when the two are at least
+/// [`REPEAT_SIMILARITY`] alike (a repeat). Only pairs of mutual best matches (each claim
+/// the other's most similar in its document) start a merge, but for pairs at least
+/// [`NON_MUTUAL_THRESHOLD`] similar. Then the claims of each group that are unlike the
+/// rest of it on average (they joined on one similar pair) leave it, and the pairs are
+/// visited once more.
 pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     let links: Vec<(u32, u32, f32)> = keys
         .candidate_pairs()
@@ -742,8 +803,11 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
         .map(|(&link, _)| link)
         .collect();
     order.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut groups = Groups::new(keys, &links);
-    groups.merge(&order);
+    let mut groups = Groups::new(keys, &(0..keys.refs.len() as u32).collect::<Vec<_>>(), &links);
+    groups.merge(keys, &order);
+    let cluster_of = groups.without_strays(keys, &links);
+    let mut groups = Groups::new(keys, &cluster_of, &links);
+    groups.merge(keys, &order);
     let mut clusters: Vec<Cluster> = groups
         .groups
         .into_iter()
