@@ -540,9 +540,8 @@ fn name_run<'a>(doc: &Doc, unit: Span, words: impl Iterator<Item = &'a &'a Word>
 /// Words after which a name modifies a noun rather than being a subject.
 const PREPOSITIONS: &[&str] = &["from", "of", "in", "at", "for", "with", "by", "on", "to", "near"];
 
-/// Check-worthiness from surface features: numbers, dates, named actors (or a pronoun
-/// subject standing for one), attribution, length; questions and very short units score
-/// low.
+/// Check-worthiness from surface features: numbers, dates, named actors, attribution,
+/// length; questions and very short units score low.
 fn check_worthiness(
     text: &str,
     words: &[Word],
@@ -568,10 +567,6 @@ fn check_worthiness(
         score += 0.1;
     }
     if words.len() >= 8 {
-        score += 0.1;
-    }
-    // A sentence that goes on about an actor named before ("They threatened sanctions").
-    if words.first().is_some_and(|w| matches!(w.folded.as_str(), "he" | "she" | "they")) {
         score += 0.1;
     }
     if words.len() < 6 {
