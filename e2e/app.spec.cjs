@@ -127,6 +127,9 @@ test('pasting an article analyses it; a large input can be cancelled', async ({ 
     await page.locator('#paste').fill(large);
     await page.locator('#add').click();
   }
+  // Each add starts a new analysis: wait for the one of all four articles before cancelling
+  // (a click while the status still shows three cancels that older run, and the new one runs on).
+  await expect(page.locator('#status')).toContainText('Analysing 4 article(s)');
   await expect(page.locator('#cancel')).toBeVisible();
   expect(await page.evaluate(() => 1 + 1)).toBe(2); // the main thread answers while the worker runs
   await page.locator('#cancel').click();
