@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::{analyze, render, Format, Input, Options};
 
 /// mimalloc rather than the system allocator: the analysis makes many small allocations,
 /// and glibc's malloc grows slower per allocation as the heap grows (see Cargo.toml).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::{analyze, render, Format, Input, Options};
 
 const EXIT_CODES: &str = "\
 Offsets in the JSON report are byte offsets into each document's decoded UTF-8 text (a
