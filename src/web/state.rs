@@ -28,7 +28,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { document_bytes: 1_000_000, total_bytes: 4_000_000, documents: 50 }
+        Limits { document_bytes: 1_000_000, total_bytes: 4_000_000, documents: 200 }
     }
 }
 
