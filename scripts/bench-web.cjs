@@ -177,6 +177,7 @@ async function big(runs, n) {
     summary: all[0].summary,
     drop_to_shown_ms: med((r) => r.analyse_ms),
     drop_longest_task_ms: med((r) => r.analyse_tasks.longest),
+    drop_long_tasks_total_ms: med((r) => r.analyse_tasks.total),
     switch_to_view_ms: Object.fromEntries(Object.keys(all[0].views).map((v) => [v, med((r) => r.views[v].ms)])),
     view_items: Object.fromEntries(Object.keys(all[0].views).map((v) => [v, all[0].views[v].rows])),
     type_key_ms: med((r) => r.type_key_ms),

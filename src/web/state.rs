@@ -104,6 +104,27 @@ pub fn too_large(label: &str, bytes: usize, limits: &Limits) -> String {
     )
 }
 
+/// Whether one more article fits a workspace of `count` articles and `bytes` bytes:
+/// not empty, not over any limit.
+fn admits(count: usize, bytes: usize, label: &str, content: &str, limits: &Limits) -> Result<(), String> {
+    if content.trim().is_empty() {
+        return Err(format!("{label} was not added: it is empty."));
+    }
+    if content.len() > limits.document_bytes {
+        return Err(too_large(label, content.len(), limits));
+    }
+    if count >= limits.documents {
+        return Err(format!("{label} was not added: the workspace holds at most {} articles.", limits.documents));
+    }
+    if bytes + content.len() > limits.total_bytes {
+        return Err(format!(
+            "{label} was not added: all articles together may not exceed {}.",
+            human_size(limits.total_bytes)
+        ));
+    }
+    Ok(())
+}
+
 impl Workspace {
     pub fn total_bytes(&self) -> usize {
         self.sources.iter().map(|s| s.content.len()).sum()
@@ -127,25 +148,29 @@ impl Workspace {
 
     /// Whether one more article fits: not empty, not over any limit.
     fn admits(&self, label: &str, content: &str, limits: &Limits) -> Result<(), String> {
-        if content.trim().is_empty() {
-            return Err(format!("{label} was not added: it is empty."));
+        admits(self.sources.len(), self.total_bytes(), label, content, limits)
+    }
+
+    /// The messages [`Workspace::add`] would give for `items`, without adding them (and
+    /// without copying the workspace).
+    pub fn refusals(&self, items: &[NewSource], limits: &Limits) -> Vec<String> {
+        let mut refused = Vec::new();
+        let (mut count, mut bytes) = (self.sources.len(), self.total_bytes());
+        for item in items {
+            let label = item.file_name.clone().unwrap_or_else(|| "The pasted text".to_string());
+            if item.file_name.as_deref().is_some_and(|n| !accepted_file(n)) {
+                refused.push(format!("{} was not added: only .txt, .md and .html files are read.", label));
+                continue;
+            }
+            match admits(count, bytes, &label, &item.content, limits) {
+                Ok(()) => {
+                    count += 1;
+                    bytes += item.content.len();
+                }
+                Err(message) => refused.push(message),
+            }
         }
-        if content.len() > limits.document_bytes {
-            return Err(too_large(label, content.len(), limits));
-        }
-        if self.sources.len() >= limits.documents {
-            return Err(format!(
-                "{label} was not added: the workspace holds at most {} articles.",
-                limits.documents
-            ));
-        }
-        if self.total_bytes() + content.len() > limits.total_bytes {
-            return Err(format!(
-                "{label} was not added: all articles together may not exceed {}.",
-                human_size(limits.total_bytes)
-            ));
-        }
-        Ok(())
+        refused
     }
 
     /// Adds what fits within `limits`, in order; returns one message per refused item.
