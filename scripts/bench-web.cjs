@@ -152,6 +152,7 @@ async function bigRun(browser, articles) {
   // The report's size, as the JSON export would write it.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   out.report_json_bytes = fs.statSync(await download.path()).size;
+  if (process.env.BENCH_REPORT) fs.copyFileSync(await download.path(), process.env.BENCH_REPORT); // keep it, to look into
   out.errors = errors;
   await context.close();
   return out;

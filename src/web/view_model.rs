@@ -245,7 +245,11 @@ fn doc_index(report: &Report) -> BTreeMap<&str, usize> {
     report.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect()
 }
 
-fn count(index: &BTreeMap<&str, usize>, entity: &crate::analysis::report::EntityRecord, report: &Report) -> Vec<usize> {
+fn count(
+    index: &BTreeMap<&str, usize>,
+    entity: &crate::analysis::report::EntityRecord,
+    report: &Report,
+) -> Vec<usize> {
     let mut counts = vec![0; report.documents.len()];
     for m in &entity.mentions {
         if let Some(&i) = index.get(m.doc.as_str()) {

@@ -78,7 +78,7 @@ fn on_worker_event(
                 dispatch.dispatch(Action::Finished {
                     seq,
                     revision: seq,
-                    analysed: Rc::new(Analysed { report, texts }),
+                    analysed: Rc::new(Analysed::new(report, texts)),
                 })
             }
             WorkerEvent::Response(Response::Failed { seq, message }) => {
@@ -176,7 +176,8 @@ pub fn App() -> Html {
             move || {
                 if let Some(w) = &window {
                     for event in ["pagehide", "visibilitychange"] {
-                        let _ = w.remove_event_listener_with_callback(event, on_hide.as_ref().unchecked_ref());
+                        let _ =
+                            w.remove_event_listener_with_callback(event, on_hide.as_ref().unchecked_ref());
                     }
                 }
             }

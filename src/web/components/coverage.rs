@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{outlet_pager, outlet_table, show_more, use_names, ViewProps};
 use crate::web::state::Focus;
-use crate::web::view_model::{column_page, coverage, window, Cell, OUTLET_COLUMNS, ROWS_STEP};
+use crate::web::view_model::{column_page, window, Cell, OUTLET_COLUMNS, ROWS_STEP};
 
 #[component]
 pub fn Coverage(props: &ViewProps) -> Html {
@@ -15,7 +15,7 @@ pub fn Coverage(props: &ViewProps) -> Html {
     let report = &props.analysed.report;
     let wanted = use_state(|| ROWS_STEP);
     let column_page_shown = use_state(|| 0usize);
-    let rows = use_memo(props.analysed.clone(), |a| coverage(&a.report));
+    let rows = props.analysed.coverage();
     let names = use_names(props);
     if rows.is_empty() {
         return html! { <p class="empty">{ "No claims were found to compare." }</p> };

@@ -54,6 +54,7 @@ fn diff_html(words: Vec<crate::web::diff::Word<'_>>) -> Html {
 #[derive(Clone, PartialEq, Properties)]
 struct MoreProps {
     view: ViewProps,
+    names: std::rc::Rc<DocNames>,
     /// The disagreement and side (indices into the report).
     disagreement: usize,
     side: usize,
@@ -63,9 +64,9 @@ struct MoreProps {
 #[component]
 fn MoreEvidence(props: &MoreProps) -> Html {
     let unfolded = use_state_eq(|| false);
-    let names = use_names(&props.view);
     let report = &props.view.analysed.report;
-    let Some(side) = report.disagreements.get(props.disagreement).and_then(|x| x.sides.get(props.side)) else {
+    let Some(side) = report.disagreements.get(props.disagreement).and_then(|x| x.sides.get(props.side))
+    else {
         return html! {};
     };
     let more = side.evidence.get(EVIDENCE_SHOWN..).unwrap_or_default();
@@ -83,13 +84,13 @@ fn MoreEvidence(props: &MoreProps) -> Html {
         <details class="more-evidence" {ontoggle}>
             <summary>{ format!("{} more", more.len()) }</summary>
             if *unfolded {
-                <ul class="evidence-list">{ for more.iter().map(|e| evidence_view(&props.view, &names, e)) }</ul>
+                <ul class="evidence-list">{ for more.iter().map(|e| evidence_view(&props.view, &props.names, e)) }</ul>
             }
         </details>
     }
 }
 
-fn card(props: &ViewProps, names: &DocNames, index: usize, x: &DisagreementRecord) -> Html {
+fn card(props: &ViewProps, names: &std::rc::Rc<DocNames>, index: usize, x: &DisagreementRecord) -> Html {
     // quote_wording: each side's wording diffed word by word against the first side's
     // (the first side against the second).
     let is_quote = kind_slug(&x.kind) == "quote-wording" && x.sides.len() >= 2;
@@ -111,7 +112,7 @@ fn card(props: &ViewProps, names: &DocNames, index: usize, x: &DisagreementRecor
                 }
                 <p class="outlets">{ outlets.join(", ") }</p>
                 <ul class="evidence-list">{ for evidence }</ul>
-                <MoreEvidence view={props.clone()} disagreement={index} side={i} />
+                <MoreEvidence view={props.clone()} names={names.clone()} disagreement={index} side={i} />
             </section>
         }
     });
@@ -174,8 +175,12 @@ pub fn Disagreements(props: &ViewProps) -> Html {
     let win = window(ordered.len(), (*wanted).max(chosen), ROWS_STEP);
     let groups = severities.into_iter().map(|severity| {
         let total = ordered.iter().filter(|&&i| report.disagreements[i].severity == severity).count();
-        let cards: Vec<usize> =
-            ordered.iter().take(win.shown).copied().filter(|&i| report.disagreements[i].severity == severity).collect();
+        let cards: Vec<usize> = ordered
+            .iter()
+            .take(win.shown)
+            .copied()
+            .filter(|&i| report.disagreements[i].severity == severity)
+            .collect();
         if cards.is_empty() {
             return html! {};
         }

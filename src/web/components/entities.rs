@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::{outlet_pager, show_more, use_names, ViewProps};
 use crate::web::state::Focus;
-use crate::web::view_model::{column_page, kind_slug, label_title, mention_counts, window, OUTLET_COLUMNS, ROWS_STEP};
+use crate::web::view_model::{column_page, kind_slug, label_title, window, OUTLET_COLUMNS, ROWS_STEP};
 
 #[derive(Clone, PartialEq, Properties)]
 struct MentionsProps {
@@ -56,7 +56,7 @@ pub fn Entities(props: &ViewProps) -> Html {
     let column_page_shown = use_state(|| 0usize);
     let report = &props.analysed.report;
     let names = use_names(props);
-    let counts = use_memo(props.analysed.clone(), |a| mention_counts(&a.report));
+    let counts = props.analysed.mention_counts();
     let types = use_memo(props.analysed.clone(), |a| {
         let mut types: Vec<String> = a.report.entities.iter().map(|e| e.label.as_str().to_string()).collect();
         types.sort();

@@ -77,7 +77,12 @@ fn use_names(props: &ViewProps) -> Rc<super::view_model::DocNames> {
 
 /// The counts under a windowed list ("Showing 50 of 321 entities") and its "Show N more"
 /// button, which grows the window by one step; nothing when everything is shown.
-fn show_more(id: &str, what: &str, window: super::view_model::Window, wanted: &yew::UseStateHandle<usize>) -> Html {
+fn show_more(
+    id: &str,
+    what: &str,
+    window: super::view_model::Window,
+    wanted: &yew::UseStateHandle<usize>,
+) -> Html {
     use yew::html;
     if window.rest == 0 {
         return html! {};

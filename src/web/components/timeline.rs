@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{outlet_pager, outlet_table, show_more, use_names, ViewProps};
 use crate::web::highlight::context;
 use crate::web::state::Focus;
-use crate::web::view_model::{column_page, timeline, window, OUTLET_COLUMNS, ROWS_STEP};
+use crate::web::view_model::{column_page, window, OUTLET_COLUMNS, ROWS_STEP};
 
 /// Bytes of context shown on each side of a date mention.
 const CONTEXT_BYTES: usize = 70;
@@ -17,7 +17,7 @@ const CONTEXT_BYTES: usize = 70;
 pub fn Timeline(props: &ViewProps) -> Html {
     let wanted = use_state(|| ROWS_STEP);
     let column_page_shown = use_state(|| 0usize);
-    let rows = use_memo(props.analysed.clone(), |a| timeline(&a.report));
+    let rows = props.analysed.timeline();
     let names = use_names(props);
     let report = &props.analysed.report;
     if rows.is_empty() {
