@@ -5,6 +5,17 @@
 // Prints a JSON summary. "load_to_analysed_ms" runs from navigation start to the report
 // being shown, with the click on "Load example" made as soon as the button exists;
 // "warm_click_to_analysed_ms" from a click made 3 s after load (the worker warmed up).
+//
+//   node scripts/bench-web.cjs big [runs] [articles]     (default 3 runs, 200 articles)
+// The page with a big analysis: `articles` articles built from tests/fixtures/events/*/*.txt
+// (each copy's paragraphs rotated) dropped at once on the drop zone as File objects, the
+// way a user drops files. Reports, as medians over the runs: the time from the drop to the
+// report shown and painted (the worker's analysis included) and the longest main-thread
+// task meanwhile; the time from a click on each view's tab to the next frame; the time from
+// a key typed in the paste box to the next frame, while the report is shown; the same for
+// naming an outlet (a workspace change). Times are measured in the page (performance.now,
+// a requestAnimationFrame then a task), long tasks with a PerformanceObserver. Set
+// BENCH_REPORT=path to keep the exported report, DIST=dir to measure another build.
 const { chromium } = require('playwright-core');
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -12,7 +23,7 @@ const path = require('path');
 const zlib = require('zlib');
 
 const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, process.env.DIST || 'dist');
+const DIST = path.resolve(ROOT, process.env.DIST || 'dist');
 const PORT = Number(process.env.BENCH_PORT || 8095);
 const RUNS = Number(process.argv[2] || 5); // (default mode)
 const URL = `http://127.0.0.1:${PORT}/crosscheck/`;
