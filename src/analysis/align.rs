@@ -641,6 +641,13 @@ impl Groups {
             let groups = &mut self.groups;
             let (sa, sb) = (groups[a].members.len(), groups[b].members.len());
             let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
+            // Pairs of one document only add to the count of pairs, or count against: when
+            // the average would stay under the threshold without them, it stays under with
+            // them, and they need not be counted (a margin for rounding).
+            let fewest_pairs = ((sa * sb) as f32).min((sa.min(sb) * MAX_CANDIDATES) as f32);
+            if total < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4) {
+                continue;
+            }
             let same = groups[a].same_document_count(&groups[b]);
             // Alike claims of one document are a repeat, neither for nor against (looked at
             // only for a few pairs: many are not repeats).
