@@ -546,8 +546,13 @@ impl ClaimKeys {
             }
         }
         let mut out = Vec::new();
+        // Most similar first, then by claim: a claim's pairs are with distinct claims, so the
+        // first `k` are one set, found without sorting all (the result is sorted below).
+        let order = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
         for (i, list) in per_claim.iter_mut().enumerate() {
-            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            if list.len() > k && k > 0 {
+                list.select_nth_unstable_by(k - 1, order);
+            }
             for &(j, s) in list.iter().take(k) {
                 let (a, b) = if (i as u32) < j { (i as u32, j) } else { (j, i as u32) };
                 out.push((a, b, s));
@@ -727,8 +732,8 @@ impl Groups {
 /// claim in the other's document (the most similar; of equals, the first claim).
 ///
 /// Each claim's links are read together (no table over all claim and document pairs, which
-/// outgrows the caches on large batches): sorted by the other claim's document, then most
-/// similar first, the first of each document is the claim's best there.
+/// outgrows the caches on large batches), keeping the best of each document in one pass
+/// (a sort of each claim's links grew with the number of near-duplicate articles).
 fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
     let n = keys.refs.len();
     // The links of each claim, as (link index, which end the claim is), grouped by claim.
@@ -755,26 +760,33 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
         let (a, b, s) = links[l as usize];
         (if first { b } else { a }, s)
     };
-    let mut mine: Vec<(u32, bool)> = Vec::new();
+    // Per document: the best of claim `x`'s link ends into it so far (more similar, then
+    // the lower claim; a claim's links are with distinct claims), stamped with `x`.
+    let doc_count = keys.refs.iter().map(|r| r.doc + 1).max().unwrap_or(0);
+    let mut best_in: Vec<(u32, (u32, bool))> = vec![(u32::MAX, (0, false)); doc_count];
+    let mut touched: Vec<usize> = Vec::new();
     for x in 0..n {
-        mine.clear();
-        mine.extend_from_slice(&ends[start[x] as usize..start[x + 1] as usize]);
-        mine.sort_unstable_by(|&p, &q| {
-            let ((y, s), (z, t)) = (other(p), other(q));
-            let (dy, dz) = (keys.refs[y as usize].doc, keys.refs[z as usize].doc);
-            dy.cmp(&dz).then(t.total_cmp(&s)).then(y.cmp(&z))
-        });
-        let mut last_doc = usize::MAX;
-        for &end in &mine {
-            let doc = keys.refs[other(end).0 as usize].doc;
-            if doc != last_doc {
-                last_doc = doc;
-                let (l, first) = end;
-                if first {
-                    best_of_first[l as usize] = true;
-                } else {
-                    best_of_second[l as usize] = true;
+        touched.clear();
+        for &end in &ends[start[x] as usize..start[x + 1] as usize] {
+            let (y, s) = other(end);
+            let doc = keys.refs[y as usize].doc;
+            let slot = &mut best_in[doc];
+            if slot.0 != x as u32 {
+                *slot = (x as u32, end);
+                touched.push(doc);
+            } else {
+                let (z, t) = other(slot.1);
+                if s.total_cmp(&t).then(z.cmp(&y)) == Ordering::Greater {
+                    slot.1 = end;
                 }
+            }
+        }
+        for &doc in &touched {
+            let (l, first) = best_in[doc].1;
+            if first {
+                best_of_first[l as usize] = true;
+            } else {
+                best_of_second[l as usize] = true;
             }
         }
     }
