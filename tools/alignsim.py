@@ -47,7 +47,9 @@ def load(ev):
         for doc, span in g["mentions"].items():
             hit_of[(g["id"], doc)] = [n for n, c in claims.items()
                                       if doc_key(c["doc"]) == doc_key(doc) and overlap(span, c["text"]) >= 0.6]
+    sentence = {n: (c["doc"], c.get("sentence", c)["start"]) for n, c in claims.items()}
     CACHE[ev] = {"gold": gold, "claims": claims, "hit_of": hit_of, "doc": {n: c["doc"] for n, c in claims.items()},
+                 "sentence": sentence,
                  "pairs": [json.loads(line) for line in out.splitlines()]}
     return CACHE[ev]
 
@@ -88,15 +90,16 @@ def mutual_best(E, sim):
     return {(x, y) for (x, y) in sim if best[(x, doc[y])][1] == y and best[(y, doc[x])][1] == x}
 
 
-def average_linkage(E, t=0.125, same_penalty=0.5, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
-                    max_candidates=16):
+def average_linkage(E, t=0.125, same_penalty=0.4, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
+                    max_candidates=16, sibling=1.0):
     """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
     least `non_mutual_t` similar); each merges its claims' groups when their average similarity
     over all their claim pairs reaches `t` (a non-candidate pair counts 0, a pair of one
-    document -`same_penalty`, or 0 when at least `repeat` similar); then the claims of groups
+    document -`same_penalty`, or 0 when at least `repeat` similar, and two clauses of one
+    sentence `sibling`); then the claims of groups
     of 3+ less alike than `t` on average to their group's claims of other documents leave, and
     the pairs are visited once more."""
-    doc = E["doc"]
+    doc, sentence = E["doc"], E["sentence"]
     sim, same_sim = {}, {}
     for i, j, s, cand, same in E["pairs"]:
         if same:
@@ -121,9 +124,12 @@ def average_linkage(E, t=0.125, same_penalty=0.5, repeat=0.32, non_mutual_t=0.2,
             A, B = groups[a], groups[b]
             cross = [(x, y) for x in A for y in B if doc[x] != doc[y]]
             same = [(x, y) for x in A for y in B if doc[x] == doc[y]]
-            unlike = [p for p in same if same_sim.get(p, 0.0) < repeat] if len(same) <= max_candidates else same
+            siblings = [(x, y) for x, y in same if sentence[x] == sentence[y]]
+            others = [(x, y) for x, y in same if sentence[x] != sentence[y]]
+            unlike = [p for p in others if same_sim.get(p, 0.0) < repeat] if len(same) <= max_candidates else others
             n = min(len(cross), min(len(A), len(B)) * max_candidates) + len(same)
-            if (sum(sim.get(p, 0.0) for p in cross) - same_penalty * len(unlike)) / n < t:
+            total = sum(sim.get(p, 0.0) for p in cross) + sibling * len(siblings)
+            if (total - same_penalty * len(unlike)) / n < t:
                 continue
             keep, gone = (a, b) if len(A) >= len(B) else (b, a)
             groups[keep] += groups.pop(gone)

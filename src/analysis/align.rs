@@ -24,7 +24,9 @@
 //! visited once more. Every claim ends in exactly one cluster (singletons included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
-//! them. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
+//! them; but two clauses of one sentence count as alike in a merge, not as two facts of
+//! one document: an outlet that states two facts in one sentence binds them, and other
+//! outlets often report them together too. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
 //! "288 people lost their lives": the casualty words of `src/data/severe_topics.txt` near
 //! a number), so outlets that disagree on a figure still align on the fact; and a
 //! duration of about a whole number of months is keyed by that number ("180 days", "six
@@ -70,10 +72,14 @@ impl Cluster {
 /// Minimum average similarity of two clusters (over their claim pairs) to merge them.
 const MERGE_THRESHOLD: f32 = 0.125;
 /// What a pair of claims of one document counts for, below 0, in that average.
-const SAME_DOCUMENT_PENALTY: f32 = 0.5;
+const SAME_DOCUMENT_PENALTY: f32 = 0.4;
 /// Two claims of one document at least this alike are a repeat (a quote and its
 /// paraphrase, a headline and its lede): they count as neither like nor unlike.
 const REPEAT_SIMILARITY: f32 = 0.32;
+/// What two clauses of one sentence count for in that average: as alike as can be. The
+/// splitter cuts a sentence into clauses, but an outlet that states two facts in one
+/// sentence reports them together, and another outlet's sentence may state both.
+const SIBLING_LIKENESS: f32 = 1.0;
 /// Minimum similarity of a pair that is not a mutual best match to start a merge.
 const NON_MUTUAL_THRESHOLD: f32 = 0.2;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
@@ -570,8 +576,13 @@ impl ClaimKeys {
 struct Group {
     members: Vec<u32>,
     per_doc: BTreeMap<usize, Vec<u32>>,
+    /// How many of its claims each sentence (a `Sentence`) has.
+    per_sentence: BTreeMap<Sentence, u32>,
     links: WordMap<u32, f32>,
 }
+
+/// A sentence, as its document and its start: the clauses of one sentence share it.
+type Sentence = (usize, usize);
 
 impl Group {
     /// The number of pairs of claims of one document between two groups.
@@ -579,6 +590,17 @@ impl Group {
         let (small, large) =
             if self.per_doc.len() <= other.per_doc.len() { (self, other) } else { (other, self) };
         small.per_doc.iter().map(|(d, xs)| xs.len() * large.per_doc.get(d).map_or(0, Vec::len)).sum()
+    }
+
+    /// The pairs of clauses of one sentence between two groups.
+    fn same_sentence_count(&self, other: &Group) -> usize {
+        let (small, large) =
+            if self.per_sentence.len() <= other.per_sentence.len() { (self, other) } else { (other, self) };
+        small
+            .per_sentence
+            .iter()
+            .map(|(s, &n)| (n * large.per_sentence.get(s).copied().unwrap_or(0)) as usize)
+            .sum()
     }
 
     /// The pairs of claims of one document between two groups.
@@ -597,17 +619,22 @@ impl Group {
 struct Groups {
     groups: Vec<Group>,
     parent: Vec<u32>,
+    /// Each claim's sentence.
+    sentence: Vec<Sentence>,
 }
 
 impl Groups {
     /// The groups of a clustering given as each claim's cluster (a claim index), with the
     /// summed similarity of every two groups from the claim pairs `links`.
-    fn new(keys: &ClaimKeys, cluster_of: &[u32], links: &[(u32, u32, f32)]) -> Groups {
+    fn new(docs: &[Doc], keys: &ClaimKeys, cluster_of: &[u32], links: &[(u32, u32, f32)]) -> Groups {
+        let sentence: Vec<Sentence> =
+            keys.refs.iter().map(|r| (r.doc, docs[r.doc].claims[r.claim].sentence.start)).collect();
         let mut groups: Vec<Group> = (0..cluster_of.len()).map(|_| Group::default()).collect();
         for (i, &k) in cluster_of.iter().enumerate() {
             let group = &mut groups[k as usize];
             group.members.push(i as u32);
             group.per_doc.entry(keys.refs[i].doc).or_default().push(i as u32);
+            *group.per_sentence.entry(sentence[i]).or_default() += 1;
         }
         let mut degree = vec![0usize; groups.len()];
         for &(a, b, _) in links {
@@ -624,7 +651,7 @@ impl Groups {
                 *groups[kb as usize].links.entry(ka).or_insert(0.0) += s;
             }
         }
-        Groups { groups, parent: cluster_of.to_vec() }
+        Groups { groups, parent: cluster_of.to_vec(), sentence }
     }
 
     fn root(&mut self, mut x: u32) -> u32 {
@@ -654,15 +681,21 @@ impl Groups {
                 continue;
             }
             let same = groups[a].same_document_count(&groups[b]);
+            let siblings = groups[a].same_sentence_count(&groups[b]);
             // Alike claims of one document are a repeat, neither for nor against (looked at
             // only for a few pairs: many are not repeats).
+            let sentence = &self.sentence;
             let unlike_same = if same <= MAX_CANDIDATES {
                 (groups[a].same_document_pairs(&groups[b]))
-                    .filter(|&(x, y)| keys.claim_similarity(x as usize, y as usize) < REPEAT_SIMILARITY)
+                    .filter(|&(x, y)| {
+                        sentence[x as usize] != sentence[y as usize]
+                            && keys.claim_similarity(x as usize, y as usize) < REPEAT_SIMILARITY
+                    })
                     .count()
             } else {
-                same
+                same - siblings
             };
+            let total = total + SIBLING_LIKENESS * siblings as f32;
             let cross = (sa * sb - same) as f32;
             // A claim knows at most about `MAX_CANDIDATES` others: pairs beyond what the
             // smaller group can know of the larger are not counted as unlike.
@@ -689,6 +722,9 @@ impl Groups {
             group.members.extend(moved.members);
             for (d, claims) in moved.per_doc {
                 group.per_doc.entry(d).or_default().extend(claims);
+            }
+            for (sentence, n) in moved.per_sentence {
+                *group.per_sentence.entry(sentence).or_default() += n;
             }
         }
     }
@@ -801,7 +837,8 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
 /// reaches [`MERGE_THRESHOLD`]: a cross-document pair that is not a candidate counts as
 /// 0, and a pair of claims of one document counts as [`SAME_DOCUMENT_PENALTY`] below 0
 /// (an article seldom states one fact twice), or as 0 when the two are at least
-/// [`REPEAT_SIMILARITY`] alike (a repeat). Only pairs of mutual best matches (each claim
+/// [`REPEAT_SIMILARITY`] alike (a repeat), or as [`SIBLING_LIKENESS`] when they are
+/// clauses of one sentence. Only pairs of mutual best matches (each claim
 /// the other's most similar in its document) start a merge, but for pairs at least
 /// [`NON_MUTUAL_THRESHOLD`] similar. Then the claims of each group that are unlike the
 /// rest of it on average (they joined on one similar pair) leave it, and the pairs are
@@ -822,10 +859,10 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
         .map(|(&link, _)| link)
         .collect();
     order.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let mut groups = Groups::new(keys, &(0..keys.refs.len() as u32).collect::<Vec<_>>(), &links);
+    let mut groups = Groups::new(docs, keys, &(0..keys.refs.len() as u32).collect::<Vec<_>>(), &links);
     groups.merge(keys, &order);
     let cluster_of = groups.without_strays(keys, &links);
-    let mut groups = Groups::new(keys, &cluster_of, &links);
+    let mut groups = Groups::new(docs, keys, &cluster_of, &links);
     groups.merge(keys, &order);
     let mut clusters: Vec<Cluster> = groups
         .groups

@@ -1,9 +1,10 @@
 //! Entity-set disagreements: aligned claims (the same event in different documents) that
 //! list different participants.
 //!
-//! How: within a cluster, claims naming at least two people, or one person and unnamed
-//! participants given by their countries ("Ana Ruiz visited alongside leaders from France,
-//! Germany and Poland"), are lists. Two lists from different documents disagree when each
+//! How: within a cluster, the claims of one sentence (its clauses) name participants
+//! together; those naming at least two people, or one person and unnamed participants given
+//! by their countries ("Ana Ruiz visited alongside leaders from France, Germany and
+//! Poland"), are lists. Two lists from different documents disagree when each
 //! names someone the other leaves out, or when the one naming fewer people leaves others
 //! unnamed. Findings of different clusters that share two people are one event's
 //! participants: they become one disagreement, with a side per distinct list. Low
@@ -38,9 +39,13 @@ const MIN_SHARED_PEOPLE: usize = 2;
 /// How far after a group noun its first country may start, in bytes.
 const GROUP_REACH: usize = 12;
 
-/// A claim's participants: the people it names, sorted, and unnamed ones by country.
+/// A sentence's participants, from its clauses of one cluster: the people they name,
+/// sorted, and unnamed ones by country.
 struct List {
+    /// The first of the clauses.
     claim: ClaimRef,
+    /// From the first clause's start to the last one's end.
+    span: Span,
     people: Vec<EntityId>,
     unnamed: Option<Span>,
 }
@@ -96,20 +101,29 @@ fn unnamed_group(ctx: &Ctx, r: ClaimRef) -> Option<Span> {
 }
 
 fn lists(ctx: &Ctx, claims: &[ClaimRef]) -> Vec<List> {
+    let is_person = |id: &EntityId| ctx.entities.get(id.0).is_some_and(|e| e.label == Label::Person);
+    // `claims` is sorted: the clauses of one sentence are next to each other.
+    let sentence = |r: &ClaimRef| (r.doc, ctx.claim(*r).sentence.start);
     claims
-        .iter()
-        .filter_map(|&r| {
-            let mut people: Vec<EntityId> = ctx
-                .claim(r)
-                .entities
+        .chunk_by(|a, b| sentence(a) == sentence(b))
+        .filter_map(|clauses| {
+            let mut people: Vec<EntityId> = clauses
                 .iter()
-                .copied()
-                .filter(|id| ctx.entities.get(id.0).is_some_and(|e| e.label == Label::Person))
+                .flat_map(|&r| ctx.claim(r).entities.iter().copied())
+                .filter(is_person)
                 .collect();
             people.sort_unstable();
             people.dedup();
-            let unnamed = if people.is_empty() { None } else { unnamed_group(ctx, r) };
-            (people.len() >= MIN_LIST || unnamed.is_some()).then_some(List { claim: r, people, unnamed })
+            let unnamed =
+                if people.is_empty() { None } else { clauses.iter().find_map(|&r| unnamed_group(ctx, r)) };
+            let (first, last) = (clauses[0], clauses[clauses.len() - 1]);
+            let span = Span::new(ctx.claim(first).span.start, ctx.claim(last).span.end);
+            (people.len() >= MIN_LIST || unnamed.is_some()).then_some(List {
+                claim: first,
+                span,
+                people,
+                unnamed,
+            })
         })
         .collect()
 }
@@ -191,7 +205,7 @@ fn disagreement(ctx: &Ctx, lists: &[&List]) -> Disagreement {
     // (people, unnamed ones or not) -> the side's index
     let mut side_of: HashMap<(&[EntityId], bool), usize> = HashMap::new();
     for list in lists {
-        let evidence = Evidence { doc: list.claim.doc, span: ctx.claim(list.claim).span };
+        let evidence = Evidence { doc: list.claim.doc, span: list.span };
         let key = (list.people.as_slice(), list.unnamed.is_some());
         match side_of.get(&key) {
             Some(&i) => sides[i].1.evidence.push(evidence),
