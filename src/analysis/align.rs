@@ -578,6 +578,8 @@ struct Group {
     per_doc: BTreeMap<usize, Vec<u32>>,
     /// How many of its claims each sentence (a `Sentence`) has.
     per_sentence: BTreeMap<Sentence, u32>,
+    /// The most claims one sentence has in it.
+    most_per_sentence: u32,
     links: WordMap<u32, f32>,
 }
 
@@ -634,7 +636,9 @@ impl Groups {
             let group = &mut groups[k as usize];
             group.members.push(i as u32);
             group.per_doc.entry(keys.refs[i].doc).or_default().push(i as u32);
-            *group.per_sentence.entry(sentence[i]).or_default() += 1;
+            let n = group.per_sentence.entry(sentence[i]).or_default();
+            *n += 1;
+            group.most_per_sentence = group.most_per_sentence.max(*n);
         }
         let mut degree = vec![0usize; groups.len()];
         for &(a, b, _) in links {
@@ -673,11 +677,17 @@ impl Groups {
             let groups = &mut self.groups;
             let (sa, sb) = (groups[a].members.len(), groups[b].members.len());
             let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
-            // Pairs of one document only add to the count of pairs, or count against: when
-            // the average would stay under the threshold without them, it stays under with
-            // them, and they need not be counted (a margin for rounding).
+            // Pairs of one document add to the count of pairs and count against, but for
+            // clauses of one sentence, which count as alike: at most the claims of one group
+            // times the most clauses of one sentence in the other. When the average stays
+            // under the threshold even with all of those alike, it stays under, and the
+            // pairs need not be counted (a margin for rounding).
+            let siblings_at_most =
+                (sa * groups[b].most_per_sentence as usize).min(sb * groups[a].most_per_sentence as usize);
             let fewest_pairs = ((sa * sb) as f32).min((sa.min(sb) * MAX_CANDIDATES) as f32);
-            if total < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4) {
+            if total + SIBLING_LIKENESS * (siblings_at_most as f32)
+                < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4)
+            {
                 continue;
             }
             let same = groups[a].same_document_count(&groups[b]);
@@ -724,7 +734,9 @@ impl Groups {
                 group.per_doc.entry(d).or_default().extend(claims);
             }
             for (sentence, n) in moved.per_sentence {
-                *group.per_sentence.entry(sentence).or_default() += n;
+                let count = group.per_sentence.entry(sentence).or_default();
+                *count += n;
+                group.most_per_sentence = group.most_per_sentence.max(*count);
             }
         }
     }
