@@ -135,8 +135,8 @@ struct WordTable {
     /// Stem -> its id (an index in `stems`).
     stem_ids: WordMap<String, u32>,
     stems: Vec<String>,
-    /// The table [`super::lcs_keep_in`] fills, kept from pair to pair.
-    lcs_table: RefCell<Vec<u32>>,
+    /// The rows [`super::lcs_keep_in`] fills, kept from pair to pair.
+    lcs_table: RefCell<Vec<u64>>,
 }
 
 impl WordTable {
