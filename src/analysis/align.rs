@@ -690,8 +690,13 @@ impl Groups {
             {
                 continue;
             }
-            let same = groups[a].same_document_count(&groups[b]);
+            // The same with the clauses of one sentence counted.
             let siblings = groups[a].same_sentence_count(&groups[b]);
+            let fewest_pairs = ((sa * sb) as f32).min((sa.min(sb) * MAX_CANDIDATES + siblings) as f32);
+            if total + SIBLING_LIKENESS * (siblings as f32) < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4) {
+                continue;
+            }
+            let same = groups[a].same_document_count(&groups[b]);
             // Alike claims of one document are a repeat, neither for nor against (looked at
             // only for a few pairs: many are not repeats).
             let sentence = &self.sentence;
