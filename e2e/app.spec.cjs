@@ -264,3 +264,129 @@ function parseCsv(text) {
   if (field !== '' || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+/// `n` articles built from the fixture events' texts (as scripts/bench-web.cjs builds them):
+/// copy k of a text keeps its first two paragraphs and rotates the others by k.
+function bigBatch(n) {
+  const dir = path.join(__dirname, '..', 'tests', 'fixtures', 'events');
+  const texts = [];
+  for (const event of fs.readdirSync(dir).sort()) {
+    const d = path.join(dir, event);
+    if (!fs.statSync(d).isDirectory()) continue;
+    for (const f of fs.readdirSync(d).sort().filter((f) => f.endsWith('.txt'))) {
+      texts.push({ stem: `${event.slice(0, 12)}-${f.replace(/\.txt$/, '')}`, text: fs.readFileSync(path.join(d, f), 'utf8') });
+    }
+  }
+  return Array.from({ length: n }, (_, i) => {
+    const { stem, text } = texts[i % texts.length];
+    const k = Math.floor(i / texts.length);
+    const paras = text.split(/\n\s*\n/);
+    const body = paras.slice(2);
+    const r = body.length ? k % body.length : 0;
+    return { name: `${String(i).padStart(3, '0')}-${stem}.txt`, text: [...paras.slice(0, 2), ...body.slice(r), ...body.slice(0, r)].join('\n\n') };
+  });
+}
+
+test('a large batch: every view shows a window with its counts, and Show more adds the rest', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  const articles = bigBatch(200);
+  const dt = await page.evaluateHandle((articles) => {
+    const dt = new DataTransfer();
+    for (const a of articles) dt.items.add(new File([a.text], a.name, { type: 'text/plain' }));
+    return dt;
+  }, articles);
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dt });
+  await expect(page.locator('#sources li')).toHaveCount(200);
+  await expect(page.locator('#analysed')).toContainText('Analysed 200 article(s)', { timeout: 120_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const name = (d) => (d.outlet && d.outlet.trim()) || d.id;
+  expect(report.entities.length).toBeGreaterThan(100);
+  expect(report.clusters.length).toBeGreaterThan(50);
+
+  // Disagreements: every card counted by severity group.
+  const groups = await page.locator('#disagreements .group-title').allTextContents();
+  const counted = groups.map((g) => Number(g.match(/\((\d+)\)/)[1])).reduce((a, b) => a + b, 0);
+  expect(counted).toBe(report.disagreements.length);
+  await expect(page.locator('#disagreements .card')).toHaveCount(Math.min(50, report.disagreements.length));
+  // Folded evidence is there once unfolded.
+  const fold = page.locator('#disagreements details.more-evidence').first();
+  if ((await fold.count()) > 0) {
+    const more = Number((await fold.locator('summary').textContent()).match(/\d+/)[0]);
+    await fold.locator('summary').click();
+    await expect(fold.locator('.evidence')).toHaveCount(more);
+    await expect(fold.locator('.evidence mark').first()).not.toBeEmpty();
+  }
+
+  // Entities: the first 50 rows, the count of all, then 50 more; outlet columns by page.
+  await page.locator('#tab-entities').click();
+  await expect(page.locator('#entity-count')).toHaveText(`${report.entities.length} entities`);
+  const rows = page.locator('#entities tbody tr.entity');
+  await expect(rows).toHaveCount(50);
+  await expect(page.locator('#entities .show-more-count')).toHaveText(`Showing 50 of ${report.entities.length} entities.`);
+  const later = report.entities[50].name;
+  await expect(rows.locator('.entity-name', { hasText: later })).toHaveCount(0);
+  await page.locator('#more-entities').click();
+  await expect(rows).toHaveCount(Math.min(100, report.entities.length));
+  await expect(rows.nth(50).locator('.entity-name')).toHaveText(later);
+  await expect(page.locator('#entities .outlet-range')).toHaveText('Outlets 1–20 of 200');
+  await expect(page.locator('#entities thead th')).toHaveCount(3 + 20);
+  await expect(page.locator('#entities thead th').nth(3)).toHaveText(name(report.documents[0]));
+  await page.locator('#entities .outlets-next').click();
+  await expect(page.locator('#entities .outlet-range')).toHaveText('Outlets 21–40 of 200');
+  await expect(page.locator('#entities thead th').nth(3)).toHaveText(name(report.documents[20]));
+  // An entity with many mentions opens the first 50, then more, each a link to its span.
+  const many = report.entities.slice(0, 100).findIndex((e) => e.mentions.length > 50);
+  expect(many).toBeGreaterThanOrEqual(0);
+  await rows.nth(many).locator('.entity-name').click();
+  const mentions = page.locator('#entities .mentions li');
+  await expect(mentions).toHaveCount(50);
+  await page.locator('#more-mentions').click();
+  await expect(mentions).toHaveCount(Math.min(100, report.entities[many].mentions.length));
+  const m = report.entities[many].mentions[50];
+  await expect(mentions.nth(50)).toHaveText(`${m.text} — ${name(report.documents.find((d) => d.id === m.doc))}`);
+  await mentions.nth(50).locator('button').click();
+  await expect(page.locator('#tab-reader')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator(`#reader .doc-text[data-doc="${m.doc}"]`)).toBeVisible();
+  expect((await page.locator('#reader .focus').allTextContents()).join('')).toBe(m.text);
+
+  // Coverage: 50 claim rows of all, then 50 more; a cell opens its sentences.
+  await page.locator('#tab-coverage').click();
+  const claimRows = page.locator('#coverage tbody tr');
+  await expect(claimRows).toHaveCount(50);
+  await expect(page.locator('#coverage .show-more-count')).toHaveText(`Showing 50 of ${report.clusters.length} claims.`);
+  const first50 = await claimRows.locator('th').allTextContents();
+  await page.locator('#more-claims').click();
+  await expect(claimRows).toHaveCount(Math.min(100, report.clusters.length));
+  const first100 = await claimRows.locator('th').allTextContents();
+  expect(first100.slice(0, 50)).toEqual(first50);
+  const summaries = new Set(report.clusters.map((c) => c.summary));
+  for (const s of first100) expect(summaries.has(s)).toBe(true);
+  await expect(page.locator('#coverage .outlet-range')).toHaveText('Outlets 1–20 of 200');
+  await expect(claimRows.first().locator('td')).toHaveCount(20);
+  await claimRows.nth(60).locator('td button').first().click();
+  await expect(page.locator('#cell-detail blockquote').first()).not.toBeEmpty();
+
+  // Timeline: the dates, counted when more than one window.
+  await page.locator('#tab-timeline').click();
+  await expect(page.locator('#timeline tbody tr').first()).toBeVisible();
+  await expect(page.locator('#timeline .outlet-range')).toHaveText('Outlets 1–20 of 200');
+  if ((await page.locator('#more-dates').count()) > 0) {
+    await expect(page.locator('#timeline tbody tr')).toHaveCount(50);
+    await page.locator('#more-dates').click();
+    expect(await page.locator('#timeline tbody tr').count()).toBeGreaterThan(50);
+  }
+
+  // Reader: every article can be chosen, the last one too.
+  await page.locator('#tab-reader').click();
+  await expect(page.locator('#reader .doc-choice')).toHaveCount(200);
+  const last = report.documents[199];
+  await page.locator(`#reader .doc-choice[data-doc="${last.id}"]`).click();
+  await expect(page.locator(`#reader .doc-text[data-doc="${last.id}"]`)).toBeVisible();
+
+  // Typing while the results are shown: the paste box keeps what is typed.
+  await page.locator('#paste').pressSequentially('Typed while 200 articles are shown');
+  await expect(page.locator('#paste')).toHaveValue('Typed while 200 articles are shown');
+  await expect(page.locator('#add')).toBeEnabled();
+});

@@ -125,11 +125,11 @@ test('10,000 small files dropped at once: the first fit, the rest are counted', 
   test.setTimeout(180_000);
   await drop(page, (n) => Array.from({ length: n }, (_, i) =>
     new File([`Agency ${i} said ${i % 97} people were hurt in Lyon on Friday.`], `f${String(i).padStart(5, '0')}.txt`)), 10_000);
-  await expect(page.locator('#sources li')).toHaveCount(50, { timeout: 60_000 });
-  await expect(page.locator('#notices')).toContainText('9946 more files were not added: the workspace holds at most 50 articles.');
+  await expect(page.locator('#sources li')).toHaveCount(200, { timeout: 60_000 });
+  await expect(page.locator('#notices')).toContainText('9796 more files were not added: the workspace holds at most 200 articles.');
   expect(await page.locator('#notices li').count()).toBeLessThanOrEqual(6);
   await answers(page);
-  await expect(page.locator('#analysed')).toContainText('Analysed 50 article(s)', { timeout: 120_000 });
+  await expect(page.locator('#analysed')).toContainText('Analysed 200 article(s)', { timeout: 120_000 });
   await expect(page.locator('#sources li').nth(1)).toHaveAttribute('data-id', 'f00000');
 });
 

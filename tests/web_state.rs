@@ -1,13 +1,16 @@
 //! The web app's pure logic, natively: the workspace reducer (limits, unique ids,
 //! rename/remove/clear), the saved form and its damage handling, highlighting segments
-//! and the word diff. Run: `cargo test --features web --test web_state`.
+//! and the word diff; the view models behind the long lists (windows, outlet pages, names,
+//! mention counts). Run: `cargo test --features web --test web_state`.
 
 use crosscheck::web::diff::word_diff;
 use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
 use crosscheck::web::state::{
     decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
 };
-use crosscheck::web::view_model::{coverage, Cell};
+use crosscheck::web::view_model::{
+    column_page, coverage, doc_name, mention_counts, mentions_per_doc, window, Cell, DocNames, Window,
+};
 
 fn small_limits() -> Limits {
     Limits { document_bytes: 100, total_bytes: 250, documents: 3 }
@@ -267,4 +270,111 @@ fn coverage_cells_name_every_disagreement_whose_evidence_lies_in_their_claims() 
         coverage(&report).into_iter().map(|row| (row.cluster, row.cells)).collect();
     assert!(got.iter().any(|(_, cells)| cells.iter().any(|c| matches!(c, Cell::Differs(..)))));
     assert_eq!(got, want);
+}
+
+#[test]
+fn a_window_shows_a_step_at_first_and_counts_the_rest() {
+    assert_eq!(window(321, 0, 50), Window { shown: 50, total: 321, rest: 271, next: 50 });
+    assert_eq!(window(321, 300, 50), Window { shown: 300, total: 321, rest: 21, next: 21 });
+    // Asking for more than there is shows everything, and offers nothing more.
+    assert_eq!(window(321, 400, 50), Window { shown: 321, total: 321, rest: 0, next: 0 });
+    assert_eq!(window(12, 50, 50), Window { shown: 12, total: 12, rest: 0, next: 0 });
+    assert_eq!(window(0, 50, 50), Window { shown: 0, total: 0, rest: 0, next: 0 });
+    // A zero step (a bug in a caller) still shows something and never divides by zero.
+    assert_eq!(window(3, 0, 0), Window { shown: 1, total: 3, rest: 2, next: 1 });
+}
+
+#[test]
+fn outlet_columns_come_a_page_at_a_time_and_the_last_page_is_short() {
+    assert_eq!(column_page(200, 0, 20), (0..20, 10));
+    assert_eq!(column_page(200, 1, 20), (20..40, 10));
+    assert_eq!(column_page(45, 2, 20), (40..45, 3));
+    // A page past the end (outlets removed since) shows the last page.
+    assert_eq!(column_page(45, 9, 20), (40..45, 3));
+    assert_eq!(column_page(5, 0, 20), (0..5, 1));
+    assert_eq!(column_page(0, 3, 20), (0..0, 1));
+}
+
+fn seeds_report() -> crosscheck::Report {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    let inputs: Vec<crosscheck::Input> = paths
+        .iter()
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            crosscheck::Input::new(id, std::fs::read_to_string(p).unwrap(), crosscheck::Format::Text)
+        })
+        .collect();
+    crosscheck::analyze(&inputs, &crosscheck::Options::default())
+}
+
+#[test]
+fn mention_counts_in_one_pass_equal_the_counts_entity_by_entity() {
+    let report = seeds_report();
+    let counts = mention_counts(&report);
+    assert_eq!(counts.len(), report.entities.len());
+    for (i, row) in counts.iter().enumerate() {
+        assert_eq!(*row, mentions_per_doc(&report, i));
+        assert_eq!(row.iter().sum::<usize>(), report.entities[i].mentions.len());
+    }
+}
+
+#[test]
+fn doc_names_prefer_the_users_outlet_then_the_reports_then_the_id() {
+    let mut report = seeds_report();
+    let mut ws = Workspace::default();
+    ws.add(
+        report.documents.iter().map(|d| NewSource::file(format!("{}.txt", d.id), "text")).collect(),
+        &Limits::default(),
+    );
+    let first = report.documents[0].id.clone();
+    ws.rename(&first, "  Named By User ");
+    report.documents[1].outlet = Some("Found Outlet".into());
+    report.documents[2].outlet = Some("   ".into()); // blank: the id
+    let names = DocNames::new(&report, &ws);
+    for d in &report.documents {
+        assert_eq!(names.name(&d.id), doc_name(&report, &ws, &d.id));
+    }
+    assert_eq!(names.name(&first), "Named By User");
+    assert_eq!(names.names[1], "Found Outlet");
+    assert_eq!(names.names[2], report.documents[2].id);
+    assert_eq!(names.name("not-in-the-report"), "not-in-the-report");
+}
+
+#[test]
+fn refusals_predict_what_add_refuses_without_adding() {
+    let mut ws = Workspace::default();
+    ws.add(vec![NewSource::file("a.txt", "é".repeat(40))], &small_limits()); // 80 bytes
+    let items = vec![
+        NewSource::file("big.txt", "x".repeat(101)),
+        NewSource::file("b.txt", "y".repeat(90)),
+        NewSource::file("c.txt", "z".repeat(90)),
+        NewSource::file("image.png", "not text"),
+        NewSource::pasted("   "),
+        NewSource::pasted("d"), // fits: the third article
+        NewSource::pasted("e"), // a fourth: over the count
+    ];
+    let predicted = ws.refusals(&items, &small_limits());
+    assert_eq!(ws.sources.len(), 1, "nothing added");
+    let refused = ws.clone().add(items, &small_limits());
+    assert_eq!(predicted, refused);
+    assert_eq!(predicted.len(), 5, "{predicted:?}");
+    assert!(ws.refusals(&[NewSource::pasted("fits")], &small_limits()).is_empty());
+}
+
+#[test]
+fn derived_view_models_are_made_once_per_report_and_equal_the_pure_functions() {
+    use crosscheck::web::state::Analysed;
+    use crosscheck::web::view_model::timeline;
+    let report = seeds_report();
+    let analysed = Analysed::new(report.clone(), Vec::new());
+    let first = analysed.coverage();
+    assert!(std::rc::Rc::ptr_eq(&first, &analysed.coverage()), "made once");
+    assert_eq!(*first, coverage(&report));
+    assert_eq!(*analysed.timeline(), timeline(&report));
+    assert_eq!(*analysed.mention_counts(), mention_counts(&report));
+    // The cache is not part of what the analysis is.
+    assert_eq!(analysed, Analysed::new(report, Vec::new()));
 }

@@ -90,7 +90,7 @@ def mutual_best(E, sim):
     return {(x, y) for (x, y) in sim if best[(x, doc[y])][1] == y and best[(y, doc[x])][1] == x}
 
 
-def average_linkage(E, t=0.125, same_penalty=0.4, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
+def average_linkage(E, t=0.125, same_penalty=0.45, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
                     max_candidates=16, sibling=1.0):
     """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
     least `non_mutual_t` similar); each merges its claims' groups when their average similarity

@@ -72,7 +72,7 @@ impl Cluster {
 /// Minimum average similarity of two clusters (over their claim pairs) to merge them.
 const MERGE_THRESHOLD: f32 = 0.125;
 /// What a pair of claims of one document counts for, below 0, in that average.
-const SAME_DOCUMENT_PENALTY: f32 = 0.4;
+const SAME_DOCUMENT_PENALTY: f32 = 0.45;
 /// Two claims of one document at least this alike are a repeat (a quote and its
 /// paraphrase, a headline and its lede): they count as neither like nor unlike.
 const REPEAT_SIMILARITY: f32 = 0.32;

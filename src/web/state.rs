@@ -6,6 +6,7 @@
 //! already in the workspace. The saved form ([`encode`] / [`decode`]) is versioned JSON;
 //! decoding keeps every source it can read and says what it could not.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Format, Input, Report};
 
 use super::protocol::DocText;
+use super::view_model::{self, CoverageRow, TimelineRow};
 
 /// How much the workspace accepts. Chosen so the analysis stays interactive and the
 /// saved workspace fits the browser's ~5 MB `localStorage` quota in common cases.
@@ -28,7 +30,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { document_bytes: 1_000_000, total_bytes: 4_000_000, documents: 50 }
+        Limits { document_bytes: 1_000_000, total_bytes: 4_000_000, documents: 200 }
     }
 }
 
@@ -104,6 +106,30 @@ pub fn too_large(label: &str, bytes: usize, limits: &Limits) -> String {
     )
 }
 
+/// Whether one more article fits a workspace of `count` articles and `bytes` bytes:
+/// not empty, not over any limit.
+fn admits(count: usize, bytes: usize, label: &str, content: &str, limits: &Limits) -> Result<(), String> {
+    if content.trim().is_empty() {
+        return Err(format!("{label} was not added: it is empty."));
+    }
+    if content.len() > limits.document_bytes {
+        return Err(too_large(label, content.len(), limits));
+    }
+    if count >= limits.documents {
+        return Err(format!(
+            "{label} was not added: the workspace holds at most {} articles.",
+            limits.documents
+        ));
+    }
+    if bytes + content.len() > limits.total_bytes {
+        return Err(format!(
+            "{label} was not added: all articles together may not exceed {}.",
+            human_size(limits.total_bytes)
+        ));
+    }
+    Ok(())
+}
+
 impl Workspace {
     pub fn total_bytes(&self) -> usize {
         self.sources.iter().map(|s| s.content.len()).sum()
@@ -127,25 +153,29 @@ impl Workspace {
 
     /// Whether one more article fits: not empty, not over any limit.
     fn admits(&self, label: &str, content: &str, limits: &Limits) -> Result<(), String> {
-        if content.trim().is_empty() {
-            return Err(format!("{label} was not added: it is empty."));
+        admits(self.sources.len(), self.total_bytes(), label, content, limits)
+    }
+
+    /// The messages [`Workspace::add`] would give for `items`, without adding them (and
+    /// without copying the workspace).
+    pub fn refusals(&self, items: &[NewSource], limits: &Limits) -> Vec<String> {
+        let mut refused = Vec::new();
+        let (mut count, mut bytes) = (self.sources.len(), self.total_bytes());
+        for item in items {
+            let label = item.file_name.clone().unwrap_or_else(|| "The pasted text".to_string());
+            if item.file_name.as_deref().is_some_and(|n| !accepted_file(n)) {
+                refused.push(format!("{} was not added: only .txt, .md and .html files are read.", label));
+                continue;
+            }
+            match admits(count, bytes, &label, &item.content, limits) {
+                Ok(()) => {
+                    count += 1;
+                    bytes += item.content.len();
+                }
+                Err(message) => refused.push(message),
+            }
         }
-        if content.len() > limits.document_bytes {
-            return Err(too_large(label, content.len(), limits));
-        }
-        if self.sources.len() >= limits.documents {
-            return Err(format!(
-                "{label} was not added: the workspace holds at most {} articles.",
-                limits.documents
-            ));
-        }
-        if self.total_bytes() + content.len() > limits.total_bytes {
-            return Err(format!(
-                "{label} was not added: all articles together may not exceed {}.",
-                human_size(limits.total_bytes)
-            ));
-        }
-        Ok(())
+        refused
     }
 
     /// Adds what fits within `limits`, in order; returns one message per refused item.
@@ -330,16 +360,52 @@ pub enum Level {
 }
 
 /// The result of the last analysis: the report and the documents' texts (HTML input is
-/// reduced by ingest, so spans index these, not the raw input).
+/// reduced by ingest, so spans index these, not the raw input); and the view models
+/// derived from the report, each made once, when a view first asks for it, and kept
+/// while the report is shown (views come and go as tabs change).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysed {
     pub report: Report,
     pub texts: Vec<DocText>,
+    derived: Derived,
+}
+
+/// What the views derive from a report (a cache: it never changes what is equal).
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    coverage: OnceCell<Rc<Vec<CoverageRow>>>,
+    timeline: OnceCell<Rc<Vec<TimelineRow>>>,
+    mention_counts: OnceCell<Rc<Vec<Vec<usize>>>>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Derived) -> bool {
+        true
+    }
 }
 
 impl Analysed {
+    pub fn new(report: Report, texts: Vec<DocText>) -> Analysed {
+        Analysed { report, texts, derived: Derived::default() }
+    }
+
     pub fn text(&self, doc: &str) -> Option<&str> {
         self.texts.iter().find(|t| t.id == doc).map(|t| t.text.as_str())
+    }
+
+    /// [`view_model::coverage`] of the report, made once.
+    pub fn coverage(&self) -> Rc<Vec<CoverageRow>> {
+        self.derived.coverage.get_or_init(|| Rc::new(view_model::coverage(&self.report))).clone()
+    }
+
+    /// [`view_model::timeline`] of the report, made once.
+    pub fn timeline(&self) -> Rc<Vec<TimelineRow>> {
+        self.derived.timeline.get_or_init(|| Rc::new(view_model::timeline(&self.report))).clone()
+    }
+
+    /// [`view_model::mention_counts`] of the report, made once.
+    pub fn mention_counts(&self) -> Rc<Vec<Vec<usize>>> {
+        self.derived.mention_counts.get_or_init(|| Rc::new(view_model::mention_counts(&self.report))).clone()
     }
 }
 

@@ -1,6 +1,8 @@
 //! Look-ups over a report that the views share: the display name of each document,
-//! the coverage matrix (claim cluster by outlet), the timeline of resolved dates, and
-//! readable names for kinds and labels. Pure functions of the report.
+//! the coverage matrix (claim cluster by outlet), the timeline of resolved dates, the
+//! mention counts per entity and outlet, readable names for kinds and labels; and the
+//! windows that keep long lists light (the first rows, grown by "Show more"; outlet
+//! columns a page at a time). Pure functions: the views memoise them per report.
 
 use std::collections::BTreeMap;
 
@@ -190,15 +192,100 @@ pub fn timeline(report: &Report) -> Vec<TimelineRow> {
     rows.into_iter().map(|(value, mentions)| TimelineRow { value, mentions }).collect()
 }
 
+/// The names shown for the report's documents, in report order.
+pub fn doc_names(report: &Report, workspace: &Workspace) -> Vec<String> {
+    DocNames::new(report, workspace).names
+}
+
+/// The name shown for each of the report's documents, looked up by id in O(log n) (a
+/// view naming the outlets of every side of every finding asks thousands of times).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocNames {
+    /// In report document order.
+    pub names: Vec<String>,
+    index: BTreeMap<String, usize>,
+}
+
+impl DocNames {
+    pub fn new(report: &Report, workspace: &Workspace) -> DocNames {
+        let outlets: BTreeMap<&str, &str> =
+            workspace.sources.iter().filter_map(|s| Some((s.id.as_str(), s.outlet.as_deref()?))).collect();
+        let names = report
+            .documents
+            .iter()
+            .map(|d| match outlets.get(d.id.as_str()) {
+                Some(outlet) => outlet.to_string(),
+                None => d.outlet.clone().filter(|o| !o.trim().is_empty()).unwrap_or_else(|| d.id.clone()),
+            })
+            .collect();
+        let index = report.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        DocNames { names, index }
+    }
+
+    /// The name of document `id` ([`doc_name`]); the id itself for a document not in the report.
+    pub fn name(&self, id: &str) -> String {
+        self.index.get(id).map_or_else(|| id.to_string(), |&i| self.names[i].clone())
+    }
+}
+
 /// Mentions per document of an entity, in report document order.
 pub fn mentions_per_doc(report: &Report, entity: usize) -> Vec<usize> {
+    let index = doc_index(report);
+    report.entities.get(entity).map_or_else(|| vec![0; report.documents.len()], |e| count(&index, e, report))
+}
+
+/// Mentions per document of every entity (rows in entity order, columns in report
+/// document order), in one pass over the mentions.
+pub fn mention_counts(report: &Report) -> Vec<Vec<usize>> {
+    let index = doc_index(report);
+    report.entities.iter().map(|e| count(&index, e, report)).collect()
+}
+
+fn doc_index(report: &Report) -> BTreeMap<&str, usize> {
+    report.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect()
+}
+
+fn count(
+    index: &BTreeMap<&str, usize>,
+    entity: &crate::analysis::report::EntityRecord,
+    report: &Report,
+) -> Vec<usize> {
     let mut counts = vec![0; report.documents.len()];
-    if let Some(e) = report.entities.get(entity) {
-        for m in &e.mentions {
-            if let Some(i) = report.documents.iter().position(|d| d.id == m.doc) {
-                counts[i] += 1;
-            }
+    for m in &entity.mentions {
+        if let Some(&i) = index.get(m.doc.as_str()) {
+            counts[i] += 1;
         }
     }
     counts
+}
+
+/// Rows of a long list rendered at first, and added by each "Show more".
+pub const ROWS_STEP: usize = 50;
+/// Outlet columns of a wide table shown at once (the others a page away).
+pub const OUTLET_COLUMNS: usize = 20;
+
+/// The visible part of a list of `total` items of which the user asked for `wanted`
+/// (at least one step): the first `shown` items, `rest` not yet shown, and how many the
+/// next "Show more" adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub shown: usize,
+    pub total: usize,
+    pub rest: usize,
+    pub next: usize,
+}
+
+pub fn window(total: usize, wanted: usize, step: usize) -> Window {
+    let shown = total.min(wanted.max(step.max(1)));
+    let rest = total - shown;
+    Window { shown, total, rest, next: rest.min(step.max(1)) }
+}
+
+/// The columns of page `page` of a table with `total` outlet columns, `per_page` at a time
+/// (the last page when `page` is past it); and the number of pages.
+pub fn column_page(total: usize, page: usize, per_page: usize) -> (std::ops::Range<usize>, usize) {
+    let per_page = per_page.max(1);
+    let pages = total.div_ceil(per_page).max(1);
+    let page = page.min(pages - 1);
+    (page * per_page..((page + 1) * per_page).min(total), pages)
 }

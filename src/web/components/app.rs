@@ -1,11 +1,15 @@
-//! The root component: owns the state, restores and saves the workspace, drives the
-//! analysis worker (debounced re-runs, cancel, restart after a crash) and lays out the
-//! input panel, the status line, the exports and the tabs.
+//! The root component: owns the state, restores and saves the workspace (debounced,
+//! and at once when the page is hidden or left), drives the analysis worker (debounced
+//! re-runs, cancel, restart after a crash) and lays out the input panel, the status
+//! line, the exports and the tabs. The callbacks it gives the views keep their identity
+//! across renders, so a view renders again only when its report or workspace changes.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::coverage::Coverage;
@@ -23,6 +27,29 @@ use crate::web::{dom, export, storage};
 /// Wait this long after the last change before analysing (changes come from discrete
 /// actions: add, drop, rename on commit, remove; this only coalesces bursts).
 const DEBOUNCE_MS: u32 = 80;
+/// Save the workspace this long after the last change (a save serialises every article),
+/// or at once when the page is hidden.
+const SAVE_DEBOUNCE_MS: u32 = 400;
+
+/// The workspace waiting to be saved, and the last save failure (so that a lasting
+/// fault is reported once, not on every change).
+#[derive(Default)]
+struct Saver {
+    pending: Option<Rc<crate::web::state::Workspace>>,
+    timer: Option<Timeout>,
+    error: Option<String>,
+}
+
+/// Saves the pending workspace, if any; a new failure becomes a notice.
+fn flush(saver: &Rc<RefCell<Saver>>, dispatch: &UseReducerDispatcher<AppState>) {
+    let Some(workspace) = saver.borrow_mut().pending.take() else { return };
+    let result = storage::save(&workspace).err();
+    let mut s = saver.borrow_mut();
+    if result.is_some() && result != s.error {
+        dispatch.dispatch(Action::Notify(Level::Warning, result.clone().unwrap_or_default()));
+    }
+    s.error = result;
+}
 
 /// The worker and the request it is running.
 #[derive(Default)]
@@ -51,7 +78,7 @@ fn on_worker_event(
                 dispatch.dispatch(Action::Finished {
                     seq,
                     revision: seq,
-                    analysed: Rc::new(Analysed { report, texts }),
+                    analysed: Rc::new(Analysed::new(report, texts)),
                 })
             }
             WorkerEvent::Response(Response::Failed { seq, message }) => {
@@ -120,41 +147,55 @@ pub fn App() -> Html {
     let state = use_reducer(|| AppState::with_limits(Limits::default()));
     let engine = use_mut_ref(Engine::default);
     let restored = use_mut_ref(|| false);
-    // The last save failure, so that a lasting fault is reported once, not on every change.
-    let save_error = use_mut_ref(|| None::<String>);
+    let saver = use_mut_ref(Saver::default);
 
-    // Restore the saved workspace once, and start the worker.
+    // Restore the saved workspace once, and start the worker; save at once when the page
+    // is hidden or left (a reload, a closed tab), so the debounce loses nothing.
     {
         let (dispatch, restored, engine) = (state.dispatcher(), restored.clone(), engine.clone());
-        let save_error = save_error.clone();
+        let saver = saver.clone();
         let limits = state.limits;
         use_effect_with((), move |_| {
             let _ = ensure_worker(&engine, &dispatch); // a failure shows when analysing
             let (workspace, problem) = storage::load(&limits);
             if let Some(problem) = problem {
-                *save_error.borrow_mut() = Some(problem.clone()); // storage unavailable: said once
+                saver.borrow_mut().error = Some(problem.clone()); // storage unavailable: said once
                 dispatch.dispatch(Action::Notify(Level::Warning, problem));
             }
             *restored.borrow_mut() = true;
             if !workspace.sources.is_empty() {
                 dispatch.dispatch(Action::Restore(workspace));
             }
+            let on_hide = Closure::<dyn FnMut()>::new(move || flush(&saver, &dispatch));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                for event in ["pagehide", "visibilitychange"] {
+                    let _ = w.add_event_listener_with_callback(event, on_hide.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                if let Some(w) = &window {
+                    for event in ["pagehide", "visibilitychange"] {
+                        let _ =
+                            w.remove_event_listener_with_callback(event, on_hide.as_ref().unchecked_ref());
+                    }
+                }
+            }
         });
     }
 
-    // Save, and re-analyse (debounced), whenever the workspace changes.
+    // Save (debounced), and re-analyse (debounced), whenever the workspace changes.
     {
         let (dispatch, engine, restored) = (state.dispatcher(), engine.clone(), restored.clone());
-        let save_error = save_error.clone();
+        let saver = saver.clone();
         let snapshot = state.clone();
         use_effect_with(state.revision, move |_| {
             let mut timer = None;
             if *restored.borrow() && snapshot.revision > 0 {
-                let result = storage::save(&snapshot.workspace).err();
-                if result.is_some() && result != *save_error.borrow() {
-                    dispatch.dispatch(Action::Notify(Level::Warning, result.clone().unwrap_or_default()));
-                }
-                *save_error.borrow_mut() = result;
+                let (saver2, dispatch2) = (saver.clone(), dispatch.clone());
+                let mut s = saver.borrow_mut();
+                s.pending = Some(snapshot.workspace.clone());
+                s.timer = Some(Timeout::new(SAVE_DEBOUNCE_MS, move || flush(&saver2, &dispatch2)));
             }
             if snapshot.workspace.sources.is_empty() {
                 stop(&engine);
@@ -178,7 +219,11 @@ pub fn App() -> Html {
     };
     let on_focus = {
         let dispatch = state.dispatcher();
-        Callback::from(move |focus: Focus| dispatch.dispatch(Action::Focus(focus)))
+        use_callback((), move |focus: Focus, _| dispatch.dispatch(Action::Focus(focus)))
+    };
+    let on_card = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |id: String, _| dispatch.dispatch(Action::ShowCard(id)))
     };
     // Bring a chosen disagreement card into view once its tab is rendered.
     use_effect_with((state.tab, state.card.clone()), |(tab, card)| {
@@ -205,7 +250,7 @@ pub fn App() -> Html {
                 { status_line(&state, on_cancel, on_rerun) }
                 {
                     match &state.analysed {
-                        Some(analysed) => results(&state, analysed, on_focus),
+                        Some(analysed) => results(&state, analysed, on_focus, on_card),
                         None if state.workspace.sources.is_empty() => html! {
                             <p class="empty" id="empty">
                                 { "Add two or more articles about the same event, or load the example." }
@@ -284,9 +329,18 @@ fn status_line(state: &AppState, on_cancel: Callback<MouseEvent>, on_rerun: Call
     html! { <div class="status" role="status" id="status">{ body }</div> }
 }
 
-fn results(state: &UseReducerHandle<AppState>, analysed: &Rc<Analysed>, on_focus: Callback<Focus>) -> Html {
-    let props =
-        ViewProps { analysed: ByPtr(analysed.clone()), workspace: ByPtr(state.workspace.clone()), on_focus };
+fn results(
+    state: &UseReducerHandle<AppState>,
+    analysed: &Rc<Analysed>,
+    on_focus: Callback<Focus>,
+    on_card: Callback<String>,
+) -> Html {
+    let props = ViewProps {
+        analysed: ByPtr(analysed.clone()),
+        workspace: ByPtr(state.workspace.clone()),
+        on_focus,
+        card: state.card.clone(),
+    };
     let export_button = |id: &'static str,
                          label: &'static str,
                          file: &'static str,
@@ -327,10 +381,6 @@ fn results(state: &UseReducerHandle<AppState>, analysed: &Rc<Analysed>, on_focus
                 { tab.label() }
             </button>
         }
-    };
-    let on_card = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |id: String| dispatch.dispatch(Action::ShowCard(id)))
     };
     let view = match state.tab {
         Tab::Disagreements => html! { <Disagreements ..props /> },

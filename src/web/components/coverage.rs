@@ -1,26 +1,32 @@
 //! The Coverage view: the claim-by-outlet matrix (reported / not reported / differs).
-//! A cell opens the sentences behind it, each a link into the reader.
+//! A cell opens the sentences behind it, each a link into the reader. The matrix is
+//! computed once per report; a large one shows its rows and outlet columns a window at
+//! a time (with counts, "Show more" and outlet pages).
 
 use yew::prelude::*;
 
-use super::{outlet_table, ViewProps};
+use super::{outlet_pager, outlet_table, show_more, use_names, ViewProps};
 use crate::web::state::Focus;
-use crate::web::view_model::{coverage, Cell};
+use crate::web::view_model::{column_page, window, Cell, OUTLET_COLUMNS, ROWS_STEP};
 
 #[component]
 pub fn Coverage(props: &ViewProps) -> Html {
     let open = use_state(|| None::<(usize, usize)>);
     let report = &props.analysed.report;
-    let rows = use_memo(props.analysed.clone(), |a| coverage(&a.report));
+    let wanted = use_state(|| ROWS_STEP);
+    let column_page_shown = use_state(|| 0usize);
+    let rows = props.analysed.coverage();
+    let names = use_names(props);
     if rows.is_empty() {
         return html! { <p class="empty">{ "No claims were found to compare." }</p> };
     }
-    let names = props.names();
-    let body = rows.iter().enumerate().map(|(r, row)| {
-        let cells = row.cells.iter().enumerate().map(|(c, cell)| {
+    let win = window(rows.len(), *wanted, ROWS_STEP);
+    let (columns, _) = column_page(names.names.len(), *column_page_shown, OUTLET_COLUMNS);
+    let body = rows.iter().take(win.shown).enumerate().map(|(r, row)| {
+        let cells = row.cells.iter().enumerate().skip(columns.start).take(columns.len()).map(|(c, cell)| {
             let label = cell.label();
             let class = classes!("cell", label.replace(' ', "-"), (*open == Some((r, c))).then_some("open"));
-            let title = format!("{}: {label}", names[c]);
+            let title = format!("{}: {label}", names.names[c]);
             if matches!(cell, Cell::NotReported) {
                 return html! { <td {class} aria-label={title}>{ "—" }</td> };
             }
@@ -62,14 +68,16 @@ pub fn Coverage(props: &ViewProps) -> Html {
         });
         Some(html! {
             <div class="cell-detail" id="cell-detail">
-                <h3>{ format!("{}: {}", names[c], row.summary) }</h3>
+                <h3>{ format!("{}: {}", names.names[c], row.summary) }</h3>
                 <ul>{ for items }</ul>
             </div>
         })
     });
     html! {
         <div class="coverage" id="coverage">
-            { outlet_table("Which outlet reports which claim", "Claim", &names, body.collect()) }
+            { outlet_pager(names.names.len(), &column_page_shown) }
+            { outlet_table("Which outlet reports which claim", "Claim", &names.names[columns.clone()], body.collect()) }
+            { show_more("more-claims", "claims", win, &wanted) }
             { detail.unwrap_or_default() }
         </div>
     }

@@ -1,27 +1,29 @@
 //! The Disagreements view: one card per disagreement, grouped by severity and
 //! filterable by kind; the sides next to each other with their outlets and evidence
-//! (highlighted inside its sentence); a word-level diff for quote wordings.
+//! (highlighted inside its sentence); a word-level diff for quote wordings. Many cards are
+//! shown a window at a time (with counts and "Show more"; a card chosen elsewhere is
+//! always in the window), and folded evidence is rendered only once unfolded.
 
 use yew::prelude::*;
 
-use super::ViewProps;
+use super::{show_more, use_names, ViewProps};
 use crate::analysis::conflicts::Severity;
 use crate::analysis::report::{DisagreementRecord, EvidenceRecord};
 use crate::web::diff::word_diff;
 use crate::web::highlight::context;
 use crate::web::state::Focus;
-use crate::web::view_model::{kind_name, kind_slug};
+use crate::web::view_model::{kind_name, kind_slug, window, DocNames, ROWS_STEP};
 
 const CONTEXT_BYTES: usize = 160;
 /// Pieces of evidence shown per side; the rest fold away.
 const EVIDENCE_SHOWN: usize = 2;
 
-fn evidence_view(props: &ViewProps, e: &EvidenceRecord) -> Html {
+fn evidence_view(props: &ViewProps, names: &DocNames, e: &EvidenceRecord) -> Html {
     let text = props.analysed.text(&e.doc).unwrap_or("");
     let (before, _, after) = context(text, e.start, e.end, CONTEXT_BYTES);
     let focus = Focus { doc: e.doc.clone(), start: e.start, end: e.end };
     let on_focus = props.on_focus.clone();
-    let name = props.name(&e.doc);
+    let name = names.name(&e.doc);
     html! {
         <li class="evidence">
             <blockquote>
@@ -49,7 +51,46 @@ fn diff_html(words: Vec<crate::web::diff::Word<'_>>) -> Html {
     }
 }
 
-fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
+#[derive(Clone, PartialEq, Properties)]
+struct MoreProps {
+    view: ViewProps,
+    names: std::rc::Rc<DocNames>,
+    /// The disagreement and side (indices into the report).
+    disagreement: usize,
+    side: usize,
+}
+
+/// The evidence of a side past the first [`EVIDENCE_SHOWN`], folded; rendered once unfolded.
+#[component]
+fn MoreEvidence(props: &MoreProps) -> Html {
+    let unfolded = use_state_eq(|| false);
+    let report = &props.view.analysed.report;
+    let Some(side) = report.disagreements.get(props.disagreement).and_then(|x| x.sides.get(props.side))
+    else {
+        return html! {};
+    };
+    let more = side.evidence.get(EVIDENCE_SHOWN..).unwrap_or_default();
+    if more.is_empty() {
+        return html! {};
+    }
+    let ontoggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            unfolded.set(details.has_attribute("open"));
+        })
+    };
+    html! {
+        <details class="more-evidence" {ontoggle}>
+            <summary>{ format!("{} more", more.len()) }</summary>
+            if *unfolded {
+                <ul class="evidence-list">{ for more.iter().map(|e| evidence_view(&props.view, &props.names, e)) }</ul>
+            }
+        </details>
+    }
+}
+
+fn card(props: &ViewProps, names: &std::rc::Rc<DocNames>, index: usize, x: &DisagreementRecord) -> Html {
     // quote_wording: each side's wording diffed word by word against the first side's
     // (the first side against the second).
     let is_quote = kind_slug(&x.kind) == "quote-wording" && x.sides.len() >= 2;
@@ -61,9 +102,8 @@ fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
         diff_html(word_diff(&x.sides[i].value, &x.sides[other].value).0)
     };
     let sides = x.sides.iter().enumerate().map(|(i, side)| {
-        let outlets: Vec<String> = side.docs.iter().map(|d| props.name(d)).collect();
-        let mut evidence: Vec<Html> = side.evidence.iter().map(|e| evidence_view(props, e)).collect();
-        let more = evidence.split_off(evidence.len().min(EVIDENCE_SHOWN));
+        let outlets: Vec<String> = side.docs.iter().map(|d| names.name(d)).collect();
+        let evidence = side.evidence.iter().take(EVIDENCE_SHOWN).map(|e| evidence_view(props, names, e));
         html! {
             <section class="side">
                 <h4 class="side-value">{ value_html(i) }</h4>
@@ -72,12 +112,7 @@ fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
                 }
                 <p class="outlets">{ outlets.join(", ") }</p>
                 <ul class="evidence-list">{ for evidence }</ul>
-                if !more.is_empty() {
-                    <details class="more-evidence">
-                        <summary>{ format!("{} more", more.len()) }</summary>
-                        <ul class="evidence-list">{ for more }</ul>
-                    </details>
-                }
+                <MoreEvidence view={props.clone()} names={names.clone()} disagreement={index} side={i} />
             </section>
         }
     });
@@ -98,6 +133,8 @@ fn card(props: &ViewProps, x: &DisagreementRecord) -> Html {
 #[component]
 pub fn Disagreements(props: &ViewProps) -> Html {
     let kind_filter = use_state(String::new);
+    let wanted = use_state(|| ROWS_STEP);
+    let names = use_names(props);
     let report = &props.analysed.report;
     if report.disagreements.is_empty() {
         return html! {
@@ -110,25 +147,47 @@ pub fn Disagreements(props: &ViewProps) -> Html {
     kinds.sort();
     kinds.dedup();
     let on_kind = {
-        let kind_filter = kind_filter.clone();
+        let (kind_filter, wanted) = (kind_filter.clone(), wanted.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             kind_filter.set(select.value());
+            wanted.set(ROWS_STEP);
         })
     };
-    let groups = [Severity::High, Severity::Medium, Severity::Low].into_iter().map(|severity| {
-        let cards: Vec<&DisagreementRecord> = report
-            .disagreements
+    // The cards in display order (by severity, then report order), and the window of them
+    // shown: at least up to the card chosen in another view.
+    let severities = [Severity::High, Severity::Medium, Severity::Low];
+    let filter = &*kind_filter;
+    let ordered: Vec<usize> = severities
+        .iter()
+        .flat_map(|severity| {
+            report.disagreements.iter().enumerate().filter(move |(_, x)| {
+                x.severity == *severity && (filter.is_empty() || kind_slug(&x.kind) == *filter)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let chosen = props
+        .card
+        .as_ref()
+        .and_then(|id| ordered.iter().position(|&i| report.disagreements[i].id == *id))
+        .map_or(0, |p| p + 1);
+    let win = window(ordered.len(), (*wanted).max(chosen), ROWS_STEP);
+    let groups = severities.into_iter().map(|severity| {
+        let total = ordered.iter().filter(|&&i| report.disagreements[i].severity == severity).count();
+        let cards: Vec<usize> = ordered
             .iter()
-            .filter(|x| x.severity == severity && (kind_filter.is_empty() || kind_slug(&x.kind) == *kind_filter))
+            .take(win.shown)
+            .copied()
+            .filter(|&i| report.disagreements[i].severity == severity)
             .collect();
         if cards.is_empty() {
             return html! {};
         }
         html! {
             <section class="severity-group">
-                <h3 class="group-title">{ format!("{} severity ({})", kind_name(&severity), cards.len()) }</h3>
-                { for cards.into_iter().map(|x| card(props, x)) }
+                <h3 class="group-title">{ format!("{} severity ({total})", kind_name(&severity)) }</h3>
+                { for cards.into_iter().map(|i| card(props, &names, i, &report.disagreements[i])) }
             </section>
         }
     });
@@ -144,6 +203,7 @@ pub fn Disagreements(props: &ViewProps) -> Html {
                 </select>
             </div>
             { for groups }
+            { show_more("more-disagreements", "disagreements", win, &wanted) }
         </div>
     }
 }

@@ -1,57 +1,91 @@
 //! The Entities view: the entities merged across articles, with type, aliases and
 //! mentions per outlet, filterable by type; an entity opens its mentions, each a link
-//! into the reader.
+//! into the reader. A large report shows its rows, an open entity's mentions and its
+//! outlet columns a window at a time (with counts and "Show more"); the counts per
+//! outlet are computed once per report.
 
 use yew::prelude::*;
 
-use super::ViewProps;
+use super::{outlet_pager, show_more, use_names, ViewProps};
 use crate::web::state::Focus;
-use crate::web::view_model::{kind_slug, label_title, mentions_per_doc};
+use crate::web::view_model::{column_page, kind_slug, label_title, window, OUTLET_COLUMNS, ROWS_STEP};
 
-/// Rows shown at most (the rest are summarised), to keep the page light.
-const MAX_ROWS: usize = 400;
+#[derive(Clone, PartialEq, Properties)]
+struct MentionsProps {
+    view: ViewProps,
+    entity: usize,
+    names: std::rc::Rc<crate::web::view_model::DocNames>,
+    colspan: usize,
+}
+
+/// The mentions of an open entity, the first [`ROWS_STEP`] then more on demand.
+#[component]
+fn Mentions(props: &MentionsProps) -> Html {
+    let wanted = use_state(|| ROWS_STEP);
+    let report = &props.view.analysed.report;
+    let Some(entity) = report.entities.get(props.entity) else { return html! {} };
+    let win = window(entity.mentions.len(), *wanted, ROWS_STEP);
+    let items = entity.mentions.iter().take(win.shown).map(|m| {
+        let focus = Focus { doc: m.doc.clone(), start: m.start, end: m.end };
+        let on_focus = props.view.on_focus.clone();
+        let name = props.names.name(&m.doc);
+        html! {
+            <li>
+                <button type="button" class="show-in-reader"
+                    onclick={Callback::from(move |_| on_focus.emit(focus.clone()))}>
+                    { format!("{} — {name}", m.text) }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <tr class="mentions-row">
+            <td colspan={props.colspan.to_string()}>
+                <ul class="mentions">{ for items }</ul>
+                { show_more("more-mentions", "mentions", win, &wanted) }
+            </td>
+        </tr>
+    }
+}
 
 #[component]
 pub fn Entities(props: &ViewProps) -> Html {
     let type_filter = use_state(String::new);
     let open = use_state(|| None::<String>);
+    let wanted = use_state(|| ROWS_STEP);
+    let column_page_shown = use_state(|| 0usize);
     let report = &props.analysed.report;
-    let mut types: Vec<String> = report.entities.iter().map(|e| kind_name_upper(&e.label)).collect();
-    types.sort();
-    types.dedup();
+    let names = use_names(props);
+    let counts = props.analysed.mention_counts();
+    let types = use_memo(props.analysed.clone(), |a| {
+        let mut types: Vec<String> = a.report.entities.iter().map(|e| e.label.as_str().to_string()).collect();
+        types.sort();
+        types.dedup();
+        types
+    });
     let on_type = {
-        let type_filter = type_filter.clone();
+        let (type_filter, wanted) = (type_filter.clone(), wanted.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             type_filter.set(select.value());
+            wanted.set(ROWS_STEP);
         })
     };
-    let names = props.names();
     let shown: Vec<usize> = (0..report.entities.len())
-        .filter(|&i| type_filter.is_empty() || kind_name_upper(&report.entities[i].label) == *type_filter)
+        .filter(|&i| type_filter.is_empty() || report.entities[i].label.as_str() == *type_filter)
         .collect();
-    let hidden = shown.len().saturating_sub(MAX_ROWS);
-    let rows = shown.iter().take(MAX_ROWS).map(|&i| {
+    let win = window(shown.len(), *wanted, ROWS_STEP);
+    let (columns, _) = column_page(names.names.len(), *column_page_shown, OUTLET_COLUMNS);
+    let colspan = 3 + columns.len();
+    let rows = shown.iter().take(win.shown).map(|&i| {
         let entity = &report.entities[i];
-        let counts = mentions_per_doc(report, i);
         let is_open = open.as_deref() == Some(entity.id.as_str());
         let toggle = {
             let (open, id) = (open.clone(), entity.id.clone());
             Callback::from(move |_| open.set(if open.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) }))
         };
         let aliases: Vec<&str> = entity.aliases.iter().map(String::as_str).filter(|a| *a != entity.name).collect();
-        let mentions = entity.mentions.iter().map(|m| {
-            let focus = Focus { doc: m.doc.clone(), start: m.start, end: m.end };
-            let on_focus = props.on_focus.clone();
-            html! {
-                <li>
-                    <button type="button" class="show-in-reader"
-                        onclick={Callback::from(move |_| on_focus.emit(focus.clone()))}>
-                        { format!("{} — {}", m.text, props.name(&m.doc)) }
-                    </button>
-                </li>
-            }
-        });
+        let row_counts = &counts[i][columns.clone()];
         html! {
             <>
                 <tr class={classes!("entity", format!("ent-{}", kind_slug(&entity.label)))} key={entity.id.clone()}>
@@ -61,14 +95,12 @@ pub fn Entities(props: &ViewProps) -> Html {
                         </button>
                     </th>
                     <td><span class={classes!("type-chip", format!("ent-{}", kind_slug(&entity.label)))}
-                        title={label_title(entity.label)}>{ kind_name_upper(&entity.label) }</span></td>
+                        title={label_title(entity.label)}>{ entity.label.as_str() }</span></td>
                     <td class="aliases">{ aliases.join(", ") }</td>
-                    { for counts.iter().map(|n| html! { <td class="count">{ if *n == 0 { "·".to_string() } else { n.to_string() } }</td> }) }
+                    { for row_counts.iter().map(|n| html! { <td class="count">{ if *n == 0 { "·".to_string() } else { n.to_string() } }</td> }) }
                 </tr>
                 if is_open {
-                    <tr class="mentions-row">
-                        <td colspan={(3 + names.len()).to_string()}><ul class="mentions">{ for mentions }</ul></td>
-                    </tr>
+                    <Mentions view={props.clone()} entity={i} names={names.clone()} {colspan} />
                 }
             </>
         }
@@ -83,8 +115,9 @@ pub fn Entities(props: &ViewProps) -> Html {
                         <option value={t.clone()} selected={*t == *type_filter}>{ t.clone() }</option>
                     }) }
                 </select>
-                <span>{ format!("{} entities", shown.len()) }</span>
+                <span id="entity-count">{ format!("{} entities", shown.len()) }</span>
             </div>
+            { outlet_pager(names.names.len(), &column_page_shown) }
             <div class="table-scroll">
                 <table>
                     <thead>
@@ -92,19 +125,13 @@ pub fn Entities(props: &ViewProps) -> Html {
                             <th scope="col">{ "Entity" }</th>
                             <th scope="col">{ "Type" }</th>
                             <th scope="col">{ "Also written" }</th>
-                            { for names.iter().map(|n| html! { <th scope="col" class="count">{ n.clone() }</th> }) }
+                            { for names.names[columns.clone()].iter().map(|n| html! { <th scope="col" class="count">{ n.clone() }</th> }) }
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            if hidden > 0 {
-                <p>{ format!("{hidden} more not shown: filter by type to see them.") }</p>
-            }
+            { show_more("more-entities", "entities", win, &wanted) }
         </div>
     }
-}
-
-fn kind_name_upper(label: &crate::analysis::entities::Label) -> String {
-    label.as_str().to_string()
 }

@@ -1,5 +1,7 @@
 //! The input panel: paste an article, pick or drop files (many at once), load the
 //! example, and the list of sources (rename the outlet, remove one, clear all).
+//! The paste box is not a controlled field: typing re-renders nothing but the Add
+//! button's state, and the list of sources renders only when the workspace changes.
 
 use yew::prelude::*;
 
@@ -64,30 +66,94 @@ fn add_files(files: Vec<web_sys::File>, limits: Limits, dispatch: UseReducerDisp
     });
 }
 
+#[derive(Clone, PartialEq, Properties)]
+struct SourcesProps {
+    workspace: ByPtr<Workspace>,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The articles in the workspace: rename the outlet, remove one, clear all.
+#[component]
+fn Sources(props: &SourcesProps) -> Html {
+    let workspace = &props.workspace;
+    if workspace.sources.is_empty() {
+        return html! {};
+    }
+    let on_clear = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Clear))
+    };
+    let sources = workspace.sources.iter().map(|s| {
+        let id = s.id.clone();
+        let on_rename = {
+            let (dispatch, id) = (props.dispatch.clone(), id.clone());
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                dispatch.dispatch(Action::Rename { id: id.clone(), outlet: input.value() });
+            })
+        };
+        let on_remove = {
+            let (dispatch, id) = (props.dispatch.clone(), id.clone());
+            Callback::from(move |_| dispatch.dispatch(Action::Remove(id.clone())))
+        };
+        let field = format!("outlet-{id}");
+        html! {
+            <li class="source" key={id.clone()} data-id={id.clone()}>
+                <span class="source-id">{ id.clone() }</span>
+                <span class="source-meta">{ format!("{} · {} · {}", s.name, crate::web::view_model::kind_name(&s.format), human_size(s.content.len())) }</span>
+                <label for={field.clone()} class="visually-hidden">{ format!("Outlet of {id}") }</label>
+                <input id={field} type="text" class="outlet" placeholder="Outlet name"
+                    value={s.outlet.clone().unwrap_or_default()} onchange={on_rename} />
+                <button type="button" class="remove" aria-label={format!("Remove {id}")} onclick={on_remove}>
+                    { "Remove" }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <div class="sources-head">
+                <h3>{ format!("{} article(s), {}", workspace.sources.len(), human_size(workspace.total_bytes())) }</h3>
+                <button type="button" id="clear" onclick={on_clear}>{ "Clear all" }</button>
+            </div>
+            <ul class="sources" id="sources">{ for sources }</ul>
+        </>
+    }
+}
+
 #[component]
 pub fn InputPanel(props: &InputProps) -> Html {
-    let paste = use_state(String::new);
-    let dragging = use_state(|| false);
-    let workspace = &props.workspace;
+    // The paste box keeps its own value (read on submit); the page tracks only whether
+    // it holds any text, for the Add button.
+    let paste = use_node_ref();
+    let has_text = use_state_eq(|| false);
+    let dragging = use_state_eq(|| false);
+    let paste_value = {
+        let paste = paste.clone();
+        move || paste.cast::<web_sys::HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default()
+    };
 
     let on_paste_input = {
-        let paste = paste.clone();
+        let has_text = has_text.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            paste.set(area.value());
+            has_text.set(!area.value().trim().is_empty());
         })
     };
     let on_add = {
-        let (paste, dispatch, workspace, limits) =
-            (paste.clone(), props.dispatch.clone(), props.workspace.clone(), props.limits);
+        let (paste, has_text, dispatch, workspace, limits) =
+            (paste.clone(), has_text.clone(), props.dispatch.clone(), props.workspace.clone(), props.limits);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let item = NewSource::pasted((*paste).clone());
+            let item = NewSource::pasted(paste_value());
             // Clear the box only if the article fits: a refused paste stays where it was.
-            let fits = (*workspace.0).clone().add(vec![item.clone()], &limits).is_empty();
+            let fits = workspace.refusals(std::slice::from_ref(&item), &limits).is_empty();
             dispatch.dispatch(Action::Add(vec![item]));
             if fits {
-                paste.set(String::new());
+                if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                    area.set_value("");
+                }
+                has_text.set(false);
             }
         })
     };
@@ -133,39 +199,6 @@ pub fn InputPanel(props: &InputProps) -> Html {
             }
         })
     };
-    let on_clear = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::Clear))
-    };
-
-    let sources = workspace.sources.iter().map(|s| {
-        let id = s.id.clone();
-        let on_rename = {
-            let (dispatch, id) = (props.dispatch.clone(), id.clone());
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                dispatch.dispatch(Action::Rename { id: id.clone(), outlet: input.value() });
-            })
-        };
-        let on_remove = {
-            let (dispatch, id) = (props.dispatch.clone(), id.clone());
-            Callback::from(move |_| dispatch.dispatch(Action::Remove(id.clone())))
-        };
-        let field = format!("outlet-{id}");
-        html! {
-            <li class="source" key={id.clone()} data-id={id.clone()}>
-                <span class="source-id">{ id.clone() }</span>
-                <span class="source-meta">{ format!("{} · {} · {}", s.name, crate::web::view_model::kind_name(&s.format), human_size(s.content.len())) }</span>
-                <label for={field.clone()} class="visually-hidden">{ format!("Outlet of {id}") }</label>
-                <input id={field} type="text" class="outlet" placeholder="Outlet name"
-                    value={s.outlet.clone().unwrap_or_default()} onchange={on_rename} />
-                <button type="button" class="remove" aria-label={format!("Remove {id}")} onclick={on_remove}>
-                    { "Remove" }
-                </button>
-            </li>
-        }
-    });
-
     let zone_class = classes!("input-panel", dragging.then_some("dragging"));
     html! {
         <section class={zone_class} id="drop-zone" aria-label="Articles"
@@ -173,10 +206,10 @@ pub fn InputPanel(props: &InputProps) -> Html {
             <h2>{ "Articles" }</h2>
             <form class="paste" onsubmit={on_add}>
                 <label for="paste">{ "Paste an article" }</label>
-                <textarea id="paste" rows="6" value={(*paste).clone()} oninput={on_paste_input}
+                <textarea id="paste" rows="6" ref={paste} oninput={on_paste_input}
                     placeholder="Paste the text of an article here" />
                 <div class="row">
-                    <button type="submit" id="add" disabled={paste.trim().is_empty()}>{ "Add article" }</button>
+                    <button type="submit" id="add" disabled={!*has_text}>{ "Add article" }</button>
                     <label class="file-label" for="files">{ "Add files:" }</label>
                     <input id="files" type="file" multiple=true
                         accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
@@ -185,13 +218,7 @@ pub fn InputPanel(props: &InputProps) -> Html {
                     <span class="hint">{ "…or drop .txt, .md or .html files anywhere in this box." }</span>
                 </div>
             </form>
-            if !workspace.sources.is_empty() {
-                <div class="sources-head">
-                    <h3>{ format!("{} article(s), {}", workspace.sources.len(), human_size(workspace.total_bytes())) }</h3>
-                    <button type="button" id="clear" onclick={on_clear}>{ "Clear all" }</button>
-                </div>
-                <ul class="sources" id="sources">{ for sources }</ul>
-            }
+            <Sources workspace={props.workspace.clone()} dispatch={props.dispatch.clone()} />
         </section>
     }
 }

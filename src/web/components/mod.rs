@@ -50,6 +50,8 @@ pub struct ViewProps {
     pub workspace: ByPtr<Workspace>,
     /// Show a span of a document in the reader.
     pub on_focus: yew::Callback<Focus>,
+    /// The disagreement card chosen in another view (by report id), if any.
+    pub card: Option<String>,
 }
 
 impl ViewProps {
@@ -60,7 +62,68 @@ impl ViewProps {
 
     /// The names shown for the report's documents, in report order.
     pub fn names(&self) -> Vec<String> {
-        self.analysed.report.documents.iter().map(|d| self.name(&d.id)).collect()
+        super::view_model::doc_names(&self.analysed.report, &self.workspace)
+    }
+}
+
+/// The names shown for the report's documents, computed again only when the report or
+/// the workspace (an outlet renamed) changes.
+#[yew::hook]
+fn use_names(props: &ViewProps) -> Rc<super::view_model::DocNames> {
+    yew::use_memo((props.analysed.clone(), props.workspace.clone()), |(a, w)| {
+        super::view_model::DocNames::new(&a.report, w)
+    })
+}
+
+/// The counts under a windowed list ("Showing 50 of 321 entities") and its "Show N more"
+/// button, which grows the window by one step; nothing when everything is shown.
+fn show_more(
+    id: &str,
+    what: &str,
+    window: super::view_model::Window,
+    wanted: &yew::UseStateHandle<usize>,
+) -> Html {
+    use yew::html;
+    if window.rest == 0 {
+        return html! {};
+    }
+    let onclick = {
+        let (wanted, shown, next) = (wanted.clone(), window.shown, window.next);
+        yew::Callback::from(move |_: yew::MouseEvent| wanted.set(shown + next))
+    };
+    html! {
+        <p class="show-more">
+            <span class="show-more-count">{ format!("Showing {} of {} {what}.", window.shown, window.total) }</span>
+            <button type="button" id={id.to_string()} class="show-more-button" {onclick}>
+                { format!("Show {} more", window.next) }
+            </button>
+        </p>
+    }
+}
+
+/// "Outlets 21–40 of 200" with buttons to the previous and next page of outlet columns;
+/// nothing when every outlet fits on one page.
+fn outlet_pager(total: usize, page: &yew::UseStateHandle<usize>) -> Html {
+    use yew::html;
+    let (range, pages) = super::view_model::column_page(total, **page, super::view_model::OUTLET_COLUMNS);
+    if pages <= 1 {
+        return html! {};
+    }
+    let shown = range.start / super::view_model::OUTLET_COLUMNS;
+    let go = |to: usize| {
+        let page = page.clone();
+        yew::Callback::from(move |_: yew::MouseEvent| page.set(to))
+    };
+    html! {
+        <nav class="outlet-pager" aria-label="Outlet columns">
+            <button type="button" class="outlets-previous" disabled={shown == 0} onclick={go(shown.saturating_sub(1))}>
+                { "Previous outlets" }
+            </button>
+            <span class="outlet-range">{ format!("Outlets {}–{} of {total}", range.start + 1, range.end) }</span>
+            <button type="button" class="outlets-next" disabled={shown + 1 >= pages} onclick={go(shown + 1)}>
+                { "Next outlets" }
+            </button>
+        </nav>
     }
 }
 

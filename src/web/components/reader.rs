@@ -102,9 +102,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
-    let name = |id: &str| super::super::view_model::doc_name(report, &props.workspace, id);
+    let names = use_memo((props.analysed.clone(), props.workspace.clone()), |(a, w)| {
+        super::super::view_model::DocNames::new(&a.report, w)
+    });
+    let name = |id: &str| names.name(id);
     let focus = props.focus.as_ref().filter(|f| f.doc == doc);
-    let marks = marks_for(&props.analysed, &doc, focus);
+    let marks = use_memo((props.analysed.clone(), doc.clone(), focus.cloned()), |(a, doc, focus)| {
+        marks_for(a, doc, focus.as_ref())
+    });
     let mut focus_id_used = false;
     // Each segment belongs to the part its start is in.
     let in_part = |s: &crate::web::highlight::Segment| s.start / PART_BYTES == shown_part;

@@ -1,26 +1,32 @@
 //! The Timeline view: the dates the articles mention, resolved to calendar values, in
 //! date order, with what each outlet wrote; each mention is a link into the reader.
+//! Many dates or outlets are shown a window at a time (with counts, "Show more" and
+//! outlet pages).
 
 use yew::prelude::*;
 
-use super::{outlet_table, ViewProps};
+use super::{outlet_pager, outlet_table, show_more, use_names, ViewProps};
 use crate::web::highlight::context;
 use crate::web::state::Focus;
+use crate::web::view_model::{column_page, window, OUTLET_COLUMNS, ROWS_STEP};
 
 /// Bytes of context shown on each side of a date mention.
 const CONTEXT_BYTES: usize = 70;
-use crate::web::view_model::timeline;
 
 #[component]
 pub fn Timeline(props: &ViewProps) -> Html {
-    let rows = use_memo(props.analysed.clone(), |a| timeline(&a.report));
+    let wanted = use_state(|| ROWS_STEP);
+    let column_page_shown = use_state(|| 0usize);
+    let rows = props.analysed.timeline();
+    let names = use_names(props);
     let report = &props.analysed.report;
     if rows.is_empty() {
         return html! { <p class="empty" id="timeline">{ "No resolved dates." }</p> };
     }
-    let names = props.names();
-    let body = rows.iter().map(|row| {
-        let cells = row.mentions.iter().enumerate().map(|(d, mentions)| {
+    let win = window(rows.len(), *wanted, ROWS_STEP);
+    let (columns, _) = column_page(names.names.len(), *column_page_shown, OUTLET_COLUMNS);
+    let body = rows.iter().take(win.shown).map(|row| {
+        let cells = row.mentions.iter().enumerate().skip(columns.start).take(columns.len()).map(|(d, mentions)| {
             let doc = report.documents[d].id.clone();
             let doc_text = props.analysed.text(&doc).unwrap_or("");
             let links = mentions.iter().map(|(start, end, text)| {
@@ -47,7 +53,9 @@ pub fn Timeline(props: &ViewProps) -> Html {
     });
     html! {
         <div class="timeline" id="timeline">
-            { outlet_table("Dates mentioned, resolved, per outlet", "Date", &names, body.collect()) }
+            { outlet_pager(names.names.len(), &column_page_shown) }
+            { outlet_table("Dates mentioned, resolved, per outlet", "Date", &names.names[columns.clone()], body.collect()) }
+            { show_more("more-dates", "dates", win, &wanted) }
         </div>
     }
 }
