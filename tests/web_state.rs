@@ -9,7 +9,8 @@ use crosscheck::web::state::{
     decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
 };
 use crosscheck::web::view_model::{
-    column_page, coverage, doc_name, mention_counts, mentions_per_doc, window, Cell, DocNames, Window,
+    card_order, column_page, coverage, doc_name, mention_counts, mentions_per_doc, wanted_with, window, Cell,
+    DocNames, Window,
 };
 
 fn small_limits() -> Limits {
@@ -377,4 +378,42 @@ fn derived_view_models_are_made_once_per_report_and_equal_the_pure_functions() {
     assert_eq!(*analysed.mention_counts(), mention_counts(&report));
     // The cache is not part of what the analysis is.
     assert_eq!(analysed, Analysed::new(report, Vec::new()));
+}
+
+#[test]
+fn cards_come_by_severity_and_a_chosen_card_is_always_in_the_window() {
+    use crosscheck::analysis::conflicts::Severity;
+    let mut report = seeds_report();
+    assert!(report.disagreements.len() >= 3, "the seeds have disagreements");
+    // Make it long: the seeds' findings repeated, with new ids and rotating severities.
+    let base = report.disagreements.clone();
+    for k in 0..40 {
+        for (j, x) in base.iter().enumerate() {
+            let mut x = x.clone();
+            x.id = format!("{}-copy{k}", x.id);
+            x.severity = [Severity::Low, Severity::Medium, Severity::High][(k + j) % 3];
+            report.disagreements.push(x);
+        }
+    }
+    let order = card_order(&report, "");
+    assert_eq!(order.len(), report.disagreements.len());
+    let rank = |s: Severity| [Severity::High, Severity::Medium, Severity::Low].iter().position(|x| *x == s);
+    for pair in order.windows(2) {
+        let (a, b) = (&report.disagreements[pair[0]], &report.disagreements[pair[1]]);
+        assert!(rank(a.severity) < rank(b.severity) || (a.severity == b.severity && pair[0] < pair[1]));
+    }
+    // A kind filter keeps the order and only that kind.
+    let kind = crosscheck::web::view_model::kind_slug(&report.disagreements[0].kind);
+    let filtered = card_order(&report, &kind);
+    assert!(!filtered.is_empty() && filtered.len() < order.len());
+    assert!(filtered
+        .windows(2)
+        .all(|p| order.iter().position(|&i| i == p[0]) < order.iter().position(|&i| i == p[1])));
+    // The last card, chosen in the reader, is inside the window; no choice leaves the window as asked.
+    let last = &report.disagreements[*order.last().unwrap()].id;
+    let wanted = wanted_with(&order, &report, Some(last), 50);
+    assert_eq!(window(order.len(), wanted, 50).shown, order.len());
+    assert_eq!(wanted_with(&order, &report, None, 50), 50);
+    assert_eq!(wanted_with(&order, &report, Some("no-such-card"), 50), 50);
+    assert_eq!(wanted_with(&order, &report, Some(&report.disagreements[order[3]].id.clone()), 50), 50);
 }

@@ -281,6 +281,30 @@ pub fn window(total: usize, wanted: usize, step: usize) -> Window {
     Window { shown, total, rest, next: rest.min(step.max(1)) }
 }
 
+/// The disagreements in the order their cards are shown: high, medium then low severity,
+/// each in report order; only those of kind `kind` (a [`kind_slug`]) unless it is empty.
+pub fn card_order(report: &Report, kind: &str) -> Vec<usize> {
+    use crate::analysis::conflicts::Severity;
+    [Severity::High, Severity::Medium, Severity::Low]
+        .iter()
+        .flat_map(|severity| {
+            report.disagreements.iter().enumerate().filter(move |(_, x)| {
+                x.severity == *severity && (kind.is_empty() || kind_slug(&x.kind) == kind)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// How many cards of `order` to ask the window for: what the user asked for, and at least
+/// up to the card chosen in another view (by report id), so that it is there to scroll to.
+pub fn wanted_with(order: &[usize], report: &Report, chosen: Option<&str>, wanted: usize) -> usize {
+    let chosen = chosen
+        .and_then(|id| order.iter().position(|&i| report.disagreements.get(i).is_some_and(|x| x.id == id)))
+        .map_or(0, |p| p + 1);
+    wanted.max(chosen)
+}
+
 /// The columns of page `page` of a table with `total` outlet columns, `per_page` at a time
 /// (the last page when `page` is past it); and the number of pages.
 pub fn column_page(total: usize, page: usize, per_page: usize) -> (std::ops::Range<usize>, usize) {

@@ -12,7 +12,7 @@ use crate::analysis::report::{DisagreementRecord, EvidenceRecord};
 use crate::web::diff::word_diff;
 use crate::web::highlight::context;
 use crate::web::state::Focus;
-use crate::web::view_model::{kind_name, kind_slug, window, DocNames, ROWS_STEP};
+use crate::web::view_model::{card_order, kind_name, kind_slug, wanted_with, window, DocNames, ROWS_STEP};
 
 const CONTEXT_BYTES: usize = 160;
 /// Pieces of evidence shown per side; the rest fold away.
@@ -154,25 +154,9 @@ pub fn Disagreements(props: &ViewProps) -> Html {
             wanted.set(ROWS_STEP);
         })
     };
-    // The cards in display order (by severity, then report order), and the window of them
-    // shown: at least up to the card chosen in another view.
     let severities = [Severity::High, Severity::Medium, Severity::Low];
-    let filter = &*kind_filter;
-    let ordered: Vec<usize> = severities
-        .iter()
-        .flat_map(|severity| {
-            report.disagreements.iter().enumerate().filter(move |(_, x)| {
-                x.severity == *severity && (filter.is_empty() || kind_slug(&x.kind) == *filter)
-            })
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let chosen = props
-        .card
-        .as_ref()
-        .and_then(|id| ordered.iter().position(|&i| report.disagreements[i].id == *id))
-        .map_or(0, |p| p + 1);
-    let win = window(ordered.len(), (*wanted).max(chosen), ROWS_STEP);
+    let ordered = card_order(report, &kind_filter);
+    let win = window(ordered.len(), wanted_with(&ordered, report, props.card.as_deref(), *wanted), ROWS_STEP);
     let groups = severities.into_iter().map(|severity| {
         let total = ordered.iter().filter(|&&i| report.disagreements[i].severity == severity).count();
         let cards: Vec<usize> = ordered
