@@ -47,6 +47,8 @@ const CASES: [Case; 10] = [
 ];
 
 fn main() {
+    // The CLI's allocator settings, as the CLI sets them.
+    crosscheck::allocator::keep_freed_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let sizes: Vec<usize> = value("--sizes")

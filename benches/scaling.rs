@@ -16,11 +16,20 @@
 //! like; the run prints the bytes, the KB per article and the CPU milliseconds per KB.
 //!
 //! `cargo bench --bench scaling` (set `SCALING_SIZES=10,100,1000,5000` to change the sizes,
-//! `SCALING_RUNS=N` to run each size N times, `SCALING_DUMP=DIR` to write each size's JSON
-//! report to `DIR/<n>.json`, `SCALING_INPUTS=DIR` its articles to `DIR/<n>/`, e.g. to time
-//! the CLI on them). Each size prints the median of its runs (wall, and CPU time
-//! of the thread, which a busy shared machine distorts less) and the fastest, and how the
-//! median grows from the size before.
+//! `SCALING_DUMP=DIR` to write each size's JSON report to `DIR/<n>.json`,
+//! `SCALING_INPUTS=DIR` its articles to `DIR/<n>/`, e.g. to time the CLI on them).
+//!
+//! How it times: each size runs once untimed (its report, and its memory touched once), then
+//! in `SCALING_RUNS` rounds (default 7) each size in turn gives one sample: its batch run
+//! again and again until `SCALING_SECONDS` of CPU time (default 0.25) have passed, once at
+//! least, as the mean time per run. A 10-article run takes a few milliseconds, so its
+//! sample is the mean of about fifty runs, not one run that a millisecond of noise moves
+//! by a fifth; the rounds interleave the sizes, so that the machine's load of the moment
+//! weighs on every size alike. Each size prints the median of its samples (wall, and CPU
+//! time of the thread, which a busy shared machine distorts less), their range, and how
+//! the median grows from the size before, with the lowest and highest ratio of the
+//! samples of one round. Every run does all the work: the same inputs, the whole
+//! pipeline and the whole report, dropped inside the timing.
 
 #[path = "support/cpu.rs"]
 mod cpu;
@@ -201,26 +210,53 @@ fn timed_run(inputs: &[Input], options: &Options) -> (Report, Vec<(&'static str,
     (report, stages)
 }
 
-/// How many times each size runs: `SCALING_RUNS`, else 5 runs up to 100 articles and 3
-/// above, so that a figure is not one unlucky run on a shared machine.
-fn runs_for(n: usize) -> usize {
-    std::env::var("SCALING_RUNS")
-        .ok()
-        .and_then(|r| r.trim().parse().ok())
-        .unwrap_or(if n <= 100 { 5 } else { 3 })
-        .max(1)
+/// A setting from the environment, or `default`.
+fn setting<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name).ok().and_then(|r| r.trim().parse().ok()).unwrap_or(default)
 }
 
-/// A size's runs: the median and fastest wall and CPU seconds, the per-stage seconds and
-/// report of the run with the median CPU time, and the largest peak heap bytes.
-struct Runs {
+/// One sample of a size: the batch run again and again until `min_seconds` of CPU time
+/// have passed (once at least), as the mean seconds per run.
+struct Sample {
     wall: f64,
-    wall_min: f64,
-    cpu: Option<f64>,
-    cpu_min: Option<f64>,
+    /// CPU seconds per run (wall seconds where CPU time is not available).
+    cpu: f64,
+    runs: usize,
+    /// Seconds per run of each stage.
     stages: Vec<(&'static str, f64)>,
-    report: Report,
+    /// The largest peak heap bytes of a run.
     peak: usize,
+}
+
+fn sample(inputs: &[Input], options: &Options, min_seconds: f64) -> Sample {
+    let (wall_start, cpu_start) = (Instant::now(), cpu_seconds());
+    let cpu_now = || cpu_seconds().zip(cpu_start).map_or(wall_start.elapsed().as_secs_f64(), |(e, s)| e - s);
+    let mut runs = 0;
+    let mut peak = 0;
+    let mut stages: Vec<(&'static str, f64)> = Vec::new();
+    while runs == 0 || cpu_now() < min_seconds {
+        let before = reset_peak();
+        let (report, run_stages) = timed_run(inputs, options);
+        drop(report);
+        peak = peak.max(peak_since(before));
+        if stages.is_empty() {
+            stages = run_stages;
+        } else {
+            for (total, (_, s)) in stages.iter_mut().zip(run_stages) {
+                total.1 += s;
+            }
+        }
+        runs += 1;
+    }
+    let (wall, cpu) = (wall_start.elapsed().as_secs_f64(), cpu_now());
+    let per_run = |x: f64| x / runs as f64;
+    Sample {
+        wall: per_run(wall),
+        cpu: per_run(cpu),
+        runs,
+        stages: stages.into_iter().map(|(name, s)| (name, per_run(s))).collect(),
+        peak,
+    }
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -233,40 +269,30 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-fn run_all(inputs: &[Input], options: &Options, runs: usize) -> Runs {
-    let mut all = Vec::new();
-    for _ in 0..runs {
-        let before = reset_peak();
-        let start = Instant::now();
-        let cpu_start = cpu_seconds();
-        let (report, stages) = timed_run(inputs, options);
-        let seconds = start.elapsed().as_secs_f64();
-        let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
-        all.push((seconds, cpu, stages, report, peak_since(before)));
-    }
-    let mut walls: Vec<f64> = all.iter().map(|r| r.0).collect();
-    let wall = median(&mut walls);
-    let wall_min = walls[0];
-    let mut cpus: Vec<f64> = all.iter().filter_map(|r| r.1).collect();
-    let (cpu, cpu_min) =
-        if cpus.len() == all.len() { (Some(median(&mut cpus)), Some(cpus[0])) } else { (None, None) };
-    let peak = all.iter().map(|r| r.4).max().unwrap_or(0);
-    // The run whose time is the median (the upper one of an even count) gives the stages.
-    let key = |r: &(f64, Option<f64>, Vec<(&'static str, f64)>, Report, usize)| r.1.unwrap_or(r.0);
-    all.sort_by(|x, y| key(x).total_cmp(&key(y)));
-    let (_, _, stages, report, _) = all.swap_remove(all.len() / 2);
-    Runs { wall, wall_min, cpu, cpu_min, stages, report, peak }
-}
-
 fn main() {
+    // The CLI's allocator settings, as the CLI sets them.
+    crosscheck::allocator::keep_freed_memory();
     let sizes: Vec<usize> = std::env::var("SCALING_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10, 100, 1000]);
+    let rounds: usize = setting("SCALING_RUNS", 7).max(1);
+    let min_seconds: f64 = setting("SCALING_SECONDS", 0.25);
     let base = fixture_articles();
     let options = Options::default();
     // Warm up compiled patterns and word lists.
     analyze(&articles(&base, base.len()), &options);
+    let batches: Vec<Vec<Input>> = sizes.iter().map(|&n| articles(&base, n)).collect();
+    // Each size once untimed: its report, and its memory touched once.
+    let reports: Vec<Report> = batches.iter().map(|inputs| analyze(inputs, &options)).collect();
+    // The rounds: a sample of every size in turn, so that the machine's load of the moment
+    // weighs on every size alike.
+    let mut samples: Vec<Vec<Sample>> = sizes.iter().map(|_| Vec::new()).collect();
+    for _ in 0..rounds {
+        for (inputs, out) in batches.iter().zip(&mut samples) {
+            out.push(sample(inputs, &options, min_seconds));
+        }
+    }
     println!(
         "{:>8} {:>8} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>9} {:>8}",
         "articles",
@@ -280,53 +306,61 @@ fn main() {
         "disagree",
         "peak MB"
     );
-    let mut previous: Option<(usize, usize, f64, Option<f64>)> = None;
+    let cpu_median = |s: &[Sample]| median(&mut s.iter().map(|x| x.cpu).collect::<Vec<_>>());
     let mut details = Vec::new();
-    for &n in &sizes {
-        let inputs = articles(&base, n);
+    for (k, &n) in sizes.iter().enumerate() {
+        let (inputs, report, mine) = (&batches[k], &reports[k], &samples[k]);
         let bytes: usize = inputs.iter().map(|i| i.content.len()).sum();
-        let runs = runs_for(n);
-        let Runs { wall, wall_min, cpu, cpu_min, stages, report, peak } = run_all(&inputs, &options, runs);
         if let Ok(dir) = std::env::var("SCALING_INPUTS") {
             let dir = Path::new(&dir).join(n.to_string());
             fs::create_dir_all(&dir).unwrap();
-            for input in &inputs {
+            for input in inputs {
                 fs::write(dir.join(format!("{}.txt", input.id)), &input.content).unwrap();
             }
         }
         if let Ok(dir) = std::env::var("SCALING_DUMP") {
-            let json = serde_json::to_string_pretty(&report).unwrap();
+            let json = serde_json::to_string_pretty(report).unwrap();
             fs::write(Path::new(&dir).join(format!("{n}.json")), json).unwrap();
         }
+        let wall = median(&mut mine.iter().map(|x| x.wall).collect::<Vec<_>>());
+        let cpu = cpu_median(mine);
+        let (lowest, highest) =
+            mine.iter().fold((f64::MAX, 0.0f64), |(l, h), x| (l.min(x.cpu), h.max(x.cpu)));
+        let runs: usize = mine.iter().map(|x| x.runs).sum();
+        let peak = mine.iter().map(|x| x.peak).max().unwrap_or(0);
         let kb = bytes as f64 / 1e3;
         print!(
-            "{n:>8} {:>8.2} {:>9.2} {wall:>9.3} {:>9} {:>8} {:>8} {:>9} {:>9} {:>8.1}",
+            "{n:>8} {:>8.2} {:>9.2} {wall:>9.4} {cpu:>9.4} {:>8.3} {:>8} {:>9} {:>9} {:>8.1}",
             bytes as f64 / 1e6,
             kb / n as f64,
-            cpu.map_or("-".to_string(), |c| format!("{c:.3}")),
-            cpu.map_or("-".to_string(), |c| format!("{:.3}", c * 1e3 / kb)),
+            cpu * 1e3 / kb,
             report.claims.len(),
             report.clusters.len(),
             report.disagreements.len(),
             peak as f64 / 1e6
         );
-        if let Some((m, b, t, c)) = previous {
+        if k > 0 {
+            let (m, before) = (sizes[k - 1], &samples[k - 1]);
+            let bytes_before: usize = batches[k - 1].iter().map(|i| i.content.len()).sum();
+            let wall_before = median(&mut before.iter().map(|x| x.wall).collect::<Vec<_>>());
+            // The ratio of each round's samples (taken one after the other), lowest to highest.
+            let mut ratios: Vec<f64> = mine.iter().zip(before).map(|(x, y)| x.cpu / y.cpu).collect();
+            ratios.sort_by(f64::total_cmp);
             print!(
-                "   x{:.1} articles, x{:.1} bytes -> x{:.1} wall",
+                "   x{:.1} articles, x{:.1} bytes -> x{:.1} wall, x{:.2} CPU (rounds x{:.2} to x{:.2})",
                 n as f64 / m as f64,
-                bytes as f64 / b as f64,
-                wall / t
+                bytes as f64 / bytes_before as f64,
+                wall / wall_before,
+                cpu / cpu_median(before),
+                ratios[0],
+                ratios[ratios.len() - 1]
             );
-            if let (Some(c), Some(prev)) = (cpu, c) {
-                print!(", x{:.1} CPU", c / prev);
-            }
         }
-        print!("   (median of {runs}; fastest {wall_min:.3} wall");
-        if let Some(c) = cpu_min {
-            print!(", {c:.3} CPU");
-        }
-        println!(")");
-        previous = Some((n, bytes, wall, cpu));
+        println!("   (median of {rounds} samples, {runs} runs; samples {lowest:.4} to {highest:.4} CPU s)");
+        // The stages of the sample with the median CPU time (the upper one of an even count).
+        let mut order: Vec<&Sample> = mine.iter().collect();
+        order.sort_by(|x, y| x.cpu.total_cmp(&y.cpu));
+        let stages = order[order.len() / 2].stages.clone();
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for d in &report.disagreements {
             *kinds.entry(format!("{:?}", d.kind)).or_insert(0) += 1;
@@ -334,8 +368,8 @@ fn main() {
         details.push((n, stages, kinds));
     }
     for (n, stages, kinds) in details {
-        let stages: Vec<String> = stages.iter().map(|(name, s)| format!("{name} {s:.3}")).collect();
-        println!("\n{n} articles, CPU seconds per stage (the median run): {}", stages.join(", "));
+        let stages: Vec<String> = stages.iter().map(|(name, s)| format!("{name} {s:.4}")).collect();
+        println!("\n{n} articles, CPU seconds per run by stage (the median sample): {}", stages.join(", "));
         let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
         println!("{n} articles, disagreements by kind: {}", kinds.join(", "));
     }

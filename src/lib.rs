@@ -22,7 +22,8 @@
 //! - `web` (feature `web`): the Yew app, the worker bridge and the JS API.
 //! - [`decode`]: file bytes to text (BOMs, UTF-16, invalid UTF-8, binary refused), shared
 //!   by the CLI and the web page.
-//! - `src/bin/crosscheck.rs` (feature `cli`): the command-line shell.
+//! - `src/bin/crosscheck.rs` (feature `cli`): the command-line shell; `allocator`, its
+//!   allocator settings.
 //!
 //! # Features
 //!
@@ -34,6 +35,8 @@
 //! `cargo build --lib --no-default-features` builds the core alone, natively or for
 //! `wasm32-unknown-unknown`.
 
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod allocator;
 pub mod analysis;
 pub mod decode;
 pub mod render;

@@ -1,6 +1,7 @@
 //! Peak heap memory for benches: a global allocator that forwards to the CLI's allocator
 //! (mimalloc, see `src/bin/crosscheck.rs`), so the benches time what the CLI runs, and
-//! counts the bytes live and their peak. A bench installs it with
+//! counts the bytes live and their peak (with the CLI's settings, once the bench calls
+//! `crosscheck::allocator::keep_freed_memory`). A bench installs it with
 //! `#[global_allocator] static ALLOCATOR: Counting = Counting;` and brackets a run with
 //! [`reset_peak`] and [`peak_since`].
 

@@ -552,8 +552,13 @@ impl ClaimKeys {
             }
         }
         let mut out = Vec::new();
+        // Most similar first, then by claim: a claim's pairs are with distinct claims, so the
+        // first `k` are one set, found without sorting all (the result is sorted below).
+        let order = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
         for (i, list) in per_claim.iter_mut().enumerate() {
-            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            if list.len() > k && k > 0 {
+                list.select_nth_unstable_by(k - 1, order);
+            }
             for &(j, s) in list.iter().take(k) {
                 let (a, b) = if (i as u32) < j { (i as u32, j) } else { (j, i as u32) };
                 out.push((a, b, s));
@@ -573,6 +578,8 @@ struct Group {
     per_doc: BTreeMap<usize, Vec<u32>>,
     /// How many of its claims each sentence (a `Sentence`) has.
     per_sentence: BTreeMap<Sentence, u32>,
+    /// The most claims one sentence has in it.
+    most_per_sentence: u32,
     links: WordMap<u32, f32>,
 }
 
@@ -629,7 +636,9 @@ impl Groups {
             let group = &mut groups[k as usize];
             group.members.push(i as u32);
             group.per_doc.entry(keys.refs[i].doc).or_default().push(i as u32);
-            *group.per_sentence.entry(sentence[i]).or_default() += 1;
+            let n = group.per_sentence.entry(sentence[i]).or_default();
+            *n += 1;
+            group.most_per_sentence = group.most_per_sentence.max(*n);
         }
         let mut degree = vec![0usize; groups.len()];
         for &(a, b, _) in links {
@@ -668,8 +677,26 @@ impl Groups {
             let groups = &mut self.groups;
             let (sa, sb) = (groups[a].members.len(), groups[b].members.len());
             let total = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0);
-            let same = groups[a].same_document_count(&groups[b]);
+            // Pairs of one document add to the count of pairs and count against, but for
+            // clauses of one sentence, which count as alike: at most the claims of one group
+            // times the most clauses of one sentence in the other. When the average stays
+            // under the threshold even with all of those alike, it stays under, and the
+            // pairs need not be counted (a margin for rounding).
+            let siblings_at_most =
+                (sa * groups[b].most_per_sentence as usize).min(sb * groups[a].most_per_sentence as usize);
+            let fewest_pairs = ((sa * sb) as f32).min((sa.min(sb) * MAX_CANDIDATES) as f32);
+            if total + SIBLING_LIKENESS * (siblings_at_most as f32)
+                < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4)
+            {
+                continue;
+            }
+            // The same with the clauses of one sentence counted.
             let siblings = groups[a].same_sentence_count(&groups[b]);
+            let fewest_pairs = ((sa * sb) as f32).min((sa.min(sb) * MAX_CANDIDATES + siblings) as f32);
+            if total + SIBLING_LIKENESS * (siblings as f32) < MERGE_THRESHOLD * fewest_pairs * (1.0 - 1e-4) {
+                continue;
+            }
+            let same = groups[a].same_document_count(&groups[b]);
             // Alike claims of one document are a repeat, neither for nor against (looked at
             // only for a few pairs: many are not repeats).
             let sentence = &self.sentence;
@@ -712,7 +739,9 @@ impl Groups {
                 group.per_doc.entry(d).or_default().extend(claims);
             }
             for (sentence, n) in moved.per_sentence {
-                *group.per_sentence.entry(sentence).or_default() += n;
+                let count = group.per_sentence.entry(sentence).or_default();
+                *count += n;
+                group.most_per_sentence = group.most_per_sentence.max(*count);
             }
         }
     }
@@ -756,8 +785,8 @@ impl Groups {
 /// claim in the other's document (the most similar; of equals, the first claim).
 ///
 /// Each claim's links are read together (no table over all claim and document pairs, which
-/// outgrows the caches on large batches): sorted by the other claim's document, then most
-/// similar first, the first of each document is the claim's best there.
+/// outgrows the caches on large batches), keeping the best of each document in one pass
+/// (a sort of each claim's links grew with the number of near-duplicate articles).
 fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
     let n = keys.refs.len();
     // The links of each claim, as (link index, which end the claim is), grouped by claim.
@@ -784,26 +813,33 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
         let (a, b, s) = links[l as usize];
         (if first { b } else { a }, s)
     };
-    let mut mine: Vec<(u32, bool)> = Vec::new();
+    // Per document: the best of claim `x`'s link ends into it so far (more similar, then
+    // the lower claim; a claim's links are with distinct claims), stamped with `x`.
+    let doc_count = keys.refs.iter().map(|r| r.doc + 1).max().unwrap_or(0);
+    let mut best_in: Vec<(u32, (u32, bool))> = vec![(u32::MAX, (0, false)); doc_count];
+    let mut touched: Vec<usize> = Vec::new();
     for x in 0..n {
-        mine.clear();
-        mine.extend_from_slice(&ends[start[x] as usize..start[x + 1] as usize]);
-        mine.sort_unstable_by(|&p, &q| {
-            let ((y, s), (z, t)) = (other(p), other(q));
-            let (dy, dz) = (keys.refs[y as usize].doc, keys.refs[z as usize].doc);
-            dy.cmp(&dz).then(t.total_cmp(&s)).then(y.cmp(&z))
-        });
-        let mut last_doc = usize::MAX;
-        for &end in &mine {
-            let doc = keys.refs[other(end).0 as usize].doc;
-            if doc != last_doc {
-                last_doc = doc;
-                let (l, first) = end;
-                if first {
-                    best_of_first[l as usize] = true;
-                } else {
-                    best_of_second[l as usize] = true;
+        touched.clear();
+        for &end in &ends[start[x] as usize..start[x + 1] as usize] {
+            let (y, s) = other(end);
+            let doc = keys.refs[y as usize].doc;
+            let slot = &mut best_in[doc];
+            if slot.0 != x as u32 {
+                *slot = (x as u32, end);
+                touched.push(doc);
+            } else {
+                let (z, t) = other(slot.1);
+                if s.total_cmp(&t).then(z.cmp(&y)) == Ordering::Greater {
+                    slot.1 = end;
                 }
+            }
+        }
+        for &doc in &touched {
+            let (l, first) = best_in[doc].1;
+            if first {
+                best_of_first[l as usize] = true;
+            } else {
+                best_of_second[l as usize] = true;
             }
         }
     }

@@ -319,44 +319,70 @@ pub(crate) fn lcs_keep<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<bool>, Vec<bool>)
     lcs_keep_in(a, b, &mut Vec::new())
 }
 
-/// [`lcs_keep`] with the table in `table` (resized as needed), so that many comparisons
-/// reuse one allocation.
+/// [`lcs_keep`] with its scratch rows in `rows` (resized as needed), so that many
+/// comparisons reuse one allocation.
 ///
 /// The common start and end of the two sequences are not put in the table (near-duplicate
 /// sentences differ in a few words): the result is the one the whole table would give,
 /// whose walk keeps a common start as it goes, walks the middle by the same comparisons,
 /// and ends on the common end as a greedy match (see the test against the whole table).
-pub(crate) fn lcs_keep_in<T: PartialEq>(a: &[T], b: &[T], table: &mut Vec<u32>) -> (Vec<bool>, Vec<bool>) {
+///
+/// The middle's table is kept as bit rows (the bit-parallel LCS of Allison and Dix, as
+/// Hyyrö writes it): row `r` holds, for the last `r` items of `a`'s middle against the
+/// suffixes of `b`'s, a 0 bit where the LCS length grows by one, so a cell is a count of
+/// zero bits. The walk reads the same cells as the whole table would; a row costs one
+/// pass of comparisons over `b`'s middle and a few word operations, not a chain of
+/// dependent cells.
+pub(crate) fn lcs_keep_in<T: PartialEq>(a: &[T], b: &[T], rows: &mut Vec<u64>) -> (Vec<bool>, Vec<bool>) {
     let (n, m) = (a.len(), b.len());
     let (mut ka, mut kb) = (vec![false; n], vec![false; m]);
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     ka[..prefix].fill(true);
     kb[..prefix].fill(true);
-    // The middles, in the table (values less the common end's length, which every cell
-    // of the whole table holds on top: the comparisons are the same).
     let (x, y) = (&a[prefix..n - suffix], &b[prefix..m - suffix]);
-    let w = y.len() + 1;
-    table.clear();
-    table.resize((x.len() + 1) * w, 0);
-    let at = |i: usize, j: usize| i * w + j;
-    for i in (0..x.len()).rev() {
-        for j in (0..y.len()).rev() {
-            table[at(i, j)] = if x[i] == y[j] {
-                table[at(i + 1, j + 1)] + 1
-            } else {
-                table[at(i + 1, j)].max(table[at(i, j + 1)])
-            };
+    let (nx, ny) = (x.len(), y.len());
+    // Bit k of a row stands for y[ny - 1 - k]; row r is after x[nx - r..], read backwards.
+    let words = ny.div_ceil(64);
+    rows.clear();
+    rows.resize((nx + 1) * words, u64::MAX);
+    for r in 1..=nx {
+        let item = &x[nx - r];
+        let (before, row) = rows.split_at_mut(r * words);
+        let (previous, row) = (&before[(r - 1) * words..], &mut row[..words]);
+        let mut carry = 0u64;
+        for w in 0..words {
+            let mut matches = 0u64;
+            for bit in 0..64.min(ny - w * 64) {
+                matches |= u64::from(y[ny - 1 - (w * 64 + bit)] == *item) << bit;
+            }
+            let v = previous[w];
+            let u = v & matches;
+            let (sum, c1) = v.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(carry);
+            carry = u64::from(c1 || c2);
+            row[w] = sum | (v & !matches);
         }
     }
+    // The LCS length of x[i..] and y[j..]: the zero bits of row nx - i below bit ny - j.
+    let cell = |i: usize, j: usize| -> usize {
+        let (row, bits) = (&rows[(nx - i) * words..(nx - i + 1) * words], ny - j);
+        let mut ones = 0;
+        for (w, &v) in row.iter().enumerate().take(bits.div_ceil(64)) {
+            let width = (bits - w * 64).min(64);
+            let mask = if width == 64 { u64::MAX } else { (1u64 << width) - 1 };
+            ones += (v & mask).count_ones() as usize;
+        }
+        bits - ones
+    };
     let (mut i, mut j) = (0, 0);
-    while i < x.len() && j < y.len() {
+    while i < nx && j < ny {
         if x[i] == y[j] {
             ka[prefix + i] = true;
             kb[prefix + j] = true;
             i += 1;
             j += 1;
-        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
+        } else if cell(i + 1, j) >= cell(i, j + 1) {
             i += 1;
         } else {
             j += 1;
@@ -364,7 +390,7 @@ pub(crate) fn lcs_keep_in<T: PartialEq>(a: &[T], b: &[T], table: &mut Vec<u32>) 
     }
     // Past the middle of one side, what is left of it is the common end: the whole table
     // matches it greedily, passing over the other side's words until each is found.
-    let a_left_is_end = i == x.len();
+    let a_left_is_end = i == nx;
     let (mut i, mut j) = (prefix + i, prefix + j);
     while i < n && j < m {
         if a[i] == b[j] {
@@ -543,6 +569,39 @@ mod tests {
             }
             assert_eq!(lcs_keep(&base, &other), whole_table(&base, &other), "{base:?} {other:?}");
             assert_eq!(lcs_keep(&other, &base), whole_table(&other, &base), "{other:?} {base:?}");
+        }
+    }
+
+    #[test]
+    fn lcs_keeps_what_the_whole_table_keeps_past_one_word_of_bits() {
+        // Middles longer than 64 and 128 items (rows of several words, with carries), and
+        // unrelated sequences (no common start or end), over a few symbols.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |k: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % k
+        };
+        for _ in 0..600 {
+            let alphabet = 2 + next(6);
+            let a: Vec<u8> = (0..next(200)).map(|_| next(alphabet) as u8).collect();
+            let b: Vec<u8> = if next(2) == 0 {
+                (0..next(200)).map(|_| next(alphabet) as u8).collect()
+            } else {
+                let mut b = a.clone();
+                for _ in 0..next(40) {
+                    let at = next(b.len() as u64 + 1) as usize;
+                    if next(2) == 0 && at < b.len() {
+                        b.remove(at);
+                    } else {
+                        b.insert(at, next(alphabet) as u8);
+                    }
+                }
+                b
+            };
+            assert_eq!(lcs_keep(&a, &b), whole_table(&a, &b), "{a:?} {b:?}");
+            assert_eq!(lcs_keep(&b, &a), whole_table(&b, &a), "{b:?} {a:?}");
         }
     }
 }

@@ -272,6 +272,8 @@ fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    #[cfg(not(target_arch = "wasm32"))]
+    crosscheck::allocator::keep_freed_memory();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Analyze(args) => run_analyze(args),

@@ -54,6 +54,18 @@ struct List {
 fn unnamed_group(ctx: &Ctx, r: ClaimRef) -> Option<Span> {
     let doc = &ctx.docs[r.doc];
     let span = ctx.claim(r).span;
+    // Two countries at least inside the claim, or no group of them (most claims name none:
+    // their words are not read).
+    let first = doc.mentions.partition_point(|m| m.span.start < span.start);
+    let countries = doc.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.label == Label::Gpe && m.span.end <= span.end)
+        .take(2)
+        .count();
+    if countries < 2 {
+        return None;
+    }
     let text = doc.slice(span);
     lexicon::words(text).iter().find_map(|w| {
         if !GROUP_NOUNS.contains(w.folded.as_str()) {

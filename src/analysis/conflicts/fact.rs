@@ -135,8 +135,8 @@ struct WordTable {
     /// Stem -> its id (an index in `stems`).
     stem_ids: WordMap<String, u32>,
     stems: Vec<String>,
-    /// The table [`super::lcs_keep_in`] fills, kept from pair to pair.
-    lcs_table: RefCell<Vec<u32>>,
+    /// The rows [`super::lcs_keep_in`] fills, kept from pair to pair.
+    lcs_table: RefCell<Vec<u64>>,
 }
 
 impl WordTable {
@@ -366,9 +366,8 @@ fn substitution<'c>(
             if elsewhere(wa, sa, ea, wb) || elsewhere(wb, sb, eb, wa) {
                 continue;
             }
-            let name_a: HashSet<&str> = (sa..ea).map(|i| wa.folded(i)).collect();
-            let name_b: HashSet<&str> = (sb..eb).map(|i| wb.folded(i)).collect();
-            let titles = |n: &HashSet<&str>| n.iter().all(|w| lexicon::is_title(w));
+            let (name_a, name_b) = (distinct_words(wa, sa, ea), distinct_words(wb, sb, eb));
+            let titles = |n: &[&str]| n.iter().all(|w| lexicon::is_title(w));
             if titles(&name_a) || titles(&name_b) || same_thing(&name_a, &name_b) {
                 continue;
             }
@@ -404,11 +403,19 @@ fn substitution<'c>(
     None
 }
 
+/// The distinct folded words `s..e` of `w`, sorted.
+fn distinct_words<'t>(w: &Words<'t>, s: usize, e: usize) -> Vec<&'t str> {
+    let mut v: Vec<&str> = (s..e).map(|i| w.folded(i)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// True when two names are the same thing written differently: a capital and its country,
 /// an abbreviation with or without dots, or a transliteration (same first letter, at most
 /// two letters apart: "Tchaikovsky" / "Tchaikovskiy").
-fn same_thing(a: &HashSet<&str>, b: &HashSet<&str>) -> bool {
-    let join = |n: &HashSet<&str>| {
+fn same_thing(a: &[&str], b: &[&str]) -> bool {
+    let join = |n: &[&str]| {
         let mut v: Vec<String> =
             n.iter().map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect()).collect();
         v.sort();

@@ -409,16 +409,16 @@ fn disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreeme
         d
     };
     let side_docs: Vec<Vec<usize>> = sides.iter().map(|(_, m)| docs_of(m)).collect();
-    let mut genuine = false;
-    for (x, a) in side_docs.iter().enumerate() {
-        for b in &side_docs[x + 1..] {
-            let only_a: Vec<usize> = a.iter().copied().filter(|d| !b.contains(d)).collect();
-            let only_b: Vec<usize> = b.iter().copied().filter(|d| !a.contains(d)).collect();
-            genuine |= only_a.iter().any(|da| only_b.iter().any(|db| da != db));
-        }
-    }
-    let many_things =
-        (0..ctx.docs.len()).any(|d| side_docs.iter().filter(|docs| docs.contains(&d)).count() >= 3);
+    // Two sides each with a document the other lacks (the two are different documents).
+    let lacks = |a: &[usize], b: &[usize]| a.iter().any(|d| b.binary_search(d).is_err());
+    let genuine = side_docs
+        .iter()
+        .enumerate()
+        .any(|(x, a)| side_docs[x + 1..].iter().any(|b| lacks(a, b) && lacks(b, a)));
+    // A document giving three figures or more counts different things.
+    let mut per_doc: Vec<usize> = side_docs.iter().flatten().copied().collect();
+    per_doc.sort_unstable();
+    let many_things = per_doc.windows(3).any(|w| w[0] == w[2]);
     if sides.len() < 2 || !genuine || many_things {
         // Figures that agree may still cover different stretches of time.
         return sides.iter().find_map(|(_, members)| scope_disagreement(ctx, items, members));

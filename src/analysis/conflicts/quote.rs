@@ -10,11 +10,10 @@
 //! disagreement whose sides are the wordings. Differences in function words alone
 //! ("without any preconditions" vs "without preconditions") are not disagreements.
 
-use std::collections::HashMap;
-
 use super::super::align::ClaimRef;
 use super::super::claims::{self, lexicon};
 use super::super::text::Span;
+use super::super::words::WordMap;
 use super::{
     diff_text, head, Ctx, Disagreement, DisagreementKind, Evidence, Groups, PairFinding, Severity, Side,
 };
@@ -48,7 +47,7 @@ const BLOCKING_STEMS: usize = 6;
 
 fn items(ctx: &Ctx) -> Vec<Item> {
     let mut out = Vec::new();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: WordMap<String, u32> = WordMap::default();
     let mut id_of = |text: &str| -> u32 {
         if let Some(&id) = ids.get(text) {
             return id;
@@ -172,7 +171,7 @@ pub(crate) fn speaker_name(ctx: &Ctx, r: ClaimRef) -> Option<String> {
 
 pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let items = items(ctx);
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: WordMap<&str, Vec<usize>> = WordMap::default();
     for (i, it) in items.iter().enumerate() {
         for s in &it.content {
             postings.entry(s.as_str()).or_default().push(i);
@@ -182,13 +181,21 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Disagreement>) {
     let mut reworded = vec![false; items.len()];
     let mut misattributed: Vec<(usize, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let mut rare: Vec<&str> =
-            it.content.iter().map(String::as_str).filter(|s| postings[s].len() <= MAX_POSTING).collect();
-        rare.sort_by_key(|s| (postings[s].len(), *s));
+        // (posting length, stem, posting) of each content stem, each looked up once.
+        let mut rare: Vec<(usize, &str, &Vec<usize>)> = it
+            .content
+            .iter()
+            .map(|s| {
+                let posting = &postings[s.as_str()];
+                (posting.len(), s.as_str(), posting)
+            })
+            .filter(|&(len, _, _)| len <= MAX_POSTING)
+            .collect();
+        rare.sort_by_key(|&(len, s, _)| (len, s));
         let mut candidates: Vec<usize> = rare
             .iter()
             .take(BLOCKING_STEMS)
-            .flat_map(|s| postings[s].iter().copied())
+            .flat_map(|&(_, _, posting)| posting.iter().copied())
             .filter(|&j| j > i && items[j].claim.doc != it.claim.doc)
             .collect();
         candidates.sort_unstable();
