@@ -4,6 +4,7 @@
 const { test, expect, open } = require('./support.cjs');
 const fs = require('fs');
 const path = require('path');
+const { bigBatch } = require('../scripts/big-batch.cjs');
 
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -263,28 +264,6 @@ function parseCsv(text) {
   if (quoted) throw new Error('unterminated quoted field');
   if (field !== '' || row.length) { row.push(field); rows.push(row); }
   return rows;
-}
-
-/// `n` articles built from the fixture events' texts (as scripts/bench-web.cjs builds them):
-/// copy k of a text keeps its first two paragraphs and rotates the others by k.
-function bigBatch(n) {
-  const dir = path.join(__dirname, '..', 'tests', 'fixtures', 'events');
-  const texts = [];
-  for (const event of fs.readdirSync(dir).sort()) {
-    const d = path.join(dir, event);
-    if (!fs.statSync(d).isDirectory()) continue;
-    for (const f of fs.readdirSync(d).sort().filter((f) => f.endsWith('.txt'))) {
-      texts.push({ stem: `${event.slice(0, 12)}-${f.replace(/\.txt$/, '')}`, text: fs.readFileSync(path.join(d, f), 'utf8') });
-    }
-  }
-  return Array.from({ length: n }, (_, i) => {
-    const { stem, text } = texts[i % texts.length];
-    const k = Math.floor(i / texts.length);
-    const paras = text.split(/\n\s*\n/);
-    const body = paras.slice(2);
-    const r = body.length ? k % body.length : 0;
-    return { name: `${String(i).padStart(3, '0')}-${stem}.txt`, text: [...paras.slice(0, 2), ...body.slice(r), ...body.slice(0, r)].join('\n\n') };
-  });
 }
 
 test('a large batch: every view shows a window with its counts, and Show more adds the rest', async ({ page }) => {

@@ -251,18 +251,7 @@ fn coverage_by_scan(report: &crosscheck::Report) -> Vec<(String, Vec<Cell>)> {
 
 #[test]
 fn coverage_cells_name_every_disagreement_whose_evidence_lies_in_their_claims() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
-    paths.sort();
-    let inputs: Vec<crosscheck::Input> = paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            crosscheck::Input::new(id, std::fs::read_to_string(p).unwrap(), crosscheck::Format::Text)
-        })
-        .collect();
-    let report = crosscheck::analyze(&inputs, &crosscheck::Options::default());
+    let report = seeds_report();
     let mut want = coverage_by_scan(&report);
     want.sort_by_key(|(_, cells)| {
         std::cmp::Reverse(cells.iter().filter(|c| **c != Cell::NotReported).count())
