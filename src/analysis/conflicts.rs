@@ -536,17 +536,21 @@ mod tests {
         (ka, kb)
     }
 
-    #[test]
-    fn lcs_keeps_what_the_whole_table_keeps() {
-        // Near-duplicate sequences over a few symbols (many ties), with a common start and
-        // end of every length, edited in the middle.
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |k: u64| {
+    /// A xorshift generator from `seed`: each call gives a number below its argument.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |k| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed % k
-        };
+        }
+    }
+
+    #[test]
+    fn lcs_keeps_what_the_whole_table_keeps() {
+        // Near-duplicate sequences over a few symbols (many ties), with a common start and
+        // end of every length, edited in the middle.
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let base: Vec<u8> = (0..next(12)).map(|_| next(4) as u8).collect();
             let mut other = base.clone();
@@ -576,13 +580,7 @@ mod tests {
     fn lcs_keeps_what_the_whole_table_keeps_past_one_word_of_bits() {
         // Middles longer than 64 and 128 items (rows of several words, with carries), and
         // unrelated sequences (no common start or end), over a few symbols.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |k: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % k
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..600 {
             let alphabet = 2 + next(6);
             let a: Vec<u8> = (0..next(200)).map(|_| next(alphabet) as u8).collect();
