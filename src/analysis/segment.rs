@@ -18,7 +18,7 @@
 //!   Straight, curly, single curly (`‘…’`, told from apostrophes by the punctuation
 //!   around the closing mark), guillemet and CJK corner quotation marks are paired.
 //!   Leading list bullets and numbers and Markdown heading/quote markers are left out of
-//!   sentences.
+//!   sentences (and a list number out of the tokens).
 //! - **Tokens.** Unicode word boundaries (UAX #29); spaces and punctuation left out.
 //!
 //! Site chrome (`Exclusion::Chrome` ranges from ingest) yields no sentences and no
@@ -87,7 +87,9 @@ pub fn segment(doc: &mut Doc) {
             for span in sentences_in(text, piece) {
                 sentences.push(Sentence { span, paragraph: index });
             }
-            tokens.extend(words(&text[piece.range()]).into_iter().map(|t| t.shift(piece.start)));
+            // A list number ("1) ") is left out of the sentences, and so of the tokens.
+            let body = Span::new(piece.start + marker_len(&text[piece.range()]), piece.end);
+            tokens.extend(words(&text[body.range()]).into_iter().map(|t| t.shift(body.start)));
         }
     }
     doc.paragraphs = paragraphs;
