@@ -85,6 +85,21 @@ fn ten_thousand_files_at_once_make_a_few_notices_that_count_the_rest() {
 }
 
 #[test]
+fn a_restored_workspace_is_not_saved_again_until_it_changes() {
+    let mut state = AppState::default();
+    assert!(!state.needs_saving(), "nothing yet");
+    let mut other = AppState::default();
+    other.apply(Action::Add(vec![NewSource::file("a.txt", "alpha")]));
+    assert!(other.needs_saving());
+    state.apply(Action::Restore(Workspace::clone(&other.workspace)));
+    assert!(!state.needs_saving(), "storage holds what was just read from it");
+    state.apply(Action::Rename { id: "a".into(), outlet: "Le Monde".into() });
+    assert!(state.needs_saving());
+    state.apply(Action::Clear);
+    assert!(state.needs_saving(), "an emptied workspace is saved too");
+}
+
+#[test]
 fn rename_remove_clear_bump_the_revision_only_when_something_changes() {
     let mut state = AppState::default();
     state.apply(Action::Add(vec![

@@ -415,6 +415,8 @@ pub struct AppState {
     pub workspace: Rc<Workspace>,
     /// Bumped on every change of the workspace (drives saving and re-analysis).
     pub revision: u32,
+    /// The revision that storage holds already (the one restored from it).
+    stored_revision: Option<u32>,
     pub limits: Limits,
     pub status: Status,
     pub analysed: Option<Rc<Analysed>>,
@@ -478,6 +480,12 @@ impl AppState {
     /// True when the shown report was made from the current workspace.
     pub fn is_current(&self) -> bool {
         self.analysed_revision == Some(self.revision)
+    }
+
+    /// True when the workspace has changed since it was restored from storage (saving the
+    /// restored one would write it back over what the page read, damaged parts and all).
+    pub fn needs_saving(&self) -> bool {
+        self.revision > 0 && self.stored_revision != Some(self.revision)
     }
 
     fn notify(&mut self, level: Level, text: String) {
@@ -560,6 +568,7 @@ impl AppState {
             Action::Restore(workspace) => {
                 self.workspace = Rc::new(workspace);
                 self.touched();
+                self.stored_revision = Some(self.revision);
             }
             Action::Started { seq, documents, bytes } => {
                 self.status = Status::Running { seq, documents, bytes };

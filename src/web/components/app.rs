@@ -184,14 +184,15 @@ pub fn App() -> Html {
         });
     }
 
-    // Save (debounced), and re-analyse (debounced), whenever the workspace changes.
+    // Save (debounced), and re-analyse (debounced), whenever the workspace changes (not
+    // when it was just restored: storage holds it).
     {
         let (dispatch, engine, restored) = (state.dispatcher(), engine.clone(), restored.clone());
         let saver = saver.clone();
         let snapshot = state.clone();
         use_effect_with(state.revision, move |_| {
             let mut timer = None;
-            if *restored.borrow() && snapshot.revision > 0 {
+            if *restored.borrow() && snapshot.needs_saving() {
                 let (saver2, dispatch2) = (saver.clone(), dispatch.clone());
                 let mut s = saver.borrow_mut();
                 s.pending = Some(snapshot.workspace.clone());
