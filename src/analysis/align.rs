@@ -3,12 +3,12 @@
 //! How: each claim becomes a set of keys: canonical content-word stems (paraphrase groups
 //! folded together), the pairs of adjacent stems ("martial law", "death toll"), resolved
 //! entities, the speaker, number values and resolved dates. A key weighs by how rare it is
-//! among the claims at hand (inverse claim frequency; numbers, dates and speakers weigh more), so the
-//! words every article of the event uses count little and a shared figure or phrase counts
-//! much. Candidate pairs come from blocking: each claim proposes a bounded number of claims
-//! of other documents that share its rarest keys, through posting lists of bounded length
-//! (a key held by very many claims is not evidence), so the cost grows near-linearly with
-//! the number of claims. Candidate pairs are then visited most similar first, and each
+//! among the claims at hand (inverse claim frequency; numbers, dates and speakers weigh
+//! more), so the words every article of the event uses count little and a shared figure or
+//! phrase counts much. Candidate pairs come from blocking: each claim proposes a bounded
+//! number of claims of other documents that share its rarest keys, through posting lists
+//! of bounded length (a key held by very many claims is not evidence), so the cost grows
+//! near-linearly with the number of claims. Candidate pairs are then visited most similar first, and each
 //! merges the clusters of its two claims when the two clusters are alike on average over
 //! all their claim pairs: average linkage, so one chain of similar pairs cannot pull
 //! unrelated claims together as single linkage would. A cross-document pair that was
@@ -26,9 +26,10 @@
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of
 //! them; but two clauses of one sentence count as alike in a merge, not as two facts of
 //! one document: an outlet that states two facts in one sentence binds them, and other
-//! outlets often report them together too. A count is also keyed by what it counts, whatever the figure ("leaving 250 dead",
-//! "288 people lost their lives": the casualty words of `src/data/severe_topics.txt` near
-//! a number), so outlets that disagree on a figure still align on the fact; and a
+//! outlets often report them together too. A count is also keyed by what it counts,
+//! whatever the figure ("leaving 250 dead", "288 people lost their lives": the casualty
+//! words of `src/data/severe_topics.txt` near a number), so outlets that disagree on a
+//! figure still align on the fact; and a
 //! duration of about a whole number of months is keyed by that number ("180 days", "six
 //! months").
 //!
