@@ -8,9 +8,9 @@
 //! phrase counts much. Candidate pairs come from blocking: each claim proposes a bounded
 //! number of claims of other documents that share its rarest keys, through posting lists
 //! of bounded length (a key held by very many claims is not evidence), so the cost grows
-//! near-linearly with the number of claims. Candidate pairs are then visited most similar first, and each
-//! merges the clusters of its two claims when the two clusters are alike on average over
-//! all their claim pairs: average linkage, so one chain of similar pairs cannot pull
+//! near-linearly with the number of claims. Candidate pairs are then visited most similar
+//! first, and each merges the clusters of its two claims when the two clusters are alike
+//! on average over all their claim pairs: average linkage, so one chain of similar pairs cannot pull
 //! unrelated claims together as single linkage would. A cross-document pair that was
 //! never a candidate counts as unlike, and a pair of claims of one document counts below
 //! unlike (an article seldom states a fact twice), so two clusters with a document in
