@@ -3,39 +3,37 @@
 //! How: each claim becomes a set of keys: canonical content-word stems (paraphrase groups
 //! folded together), the pairs of adjacent stems ("martial law", "death toll"), resolved
 //! entities, the speaker, number values and resolved dates. A key weighs by how rare it is
-//! among the claims at hand (inverse claim frequency; numbers, dates and speakers weigh
-//! more), so the words every article of the event uses count little and a shared figure or
-//! phrase counts much. Candidate pairs come from blocking: each claim proposes a bounded
-//! number of claims of other documents that share its rarest keys, through posting lists
-//! of bounded length (a key held by very many claims is not evidence), so the cost grows
-//! near-linearly with the number of claims. Candidate pairs are then visited most similar
-//! first, and each merges the clusters of its two claims when the two clusters are alike
-//! on average over all their claim pairs: average linkage, so one chain of similar pairs cannot pull
-//! unrelated claims together as single linkage would. A cross-document pair that was
-//! never a candidate counts as unlike, and a pair of claims of one document counts below
-//! unlike (an article seldom states a fact twice), so two clusters with a document in
-//! common merge only when they are alike elsewhere; unless the two claims are alike, a
-//! repeat (a headline and its lede, a quote and its paraphrase). An outlet reports a fact
-//! about once, so a pair of claims that are each the other's best match in its document is
-//! good evidence and starts a merge; a pair where a claim has a better match in the
-//! other's document starts one only when it is clearly alike. After this pass, a claim
-//! that joined a cluster on one similar pair but is unlike the rest of it on average
-//! leaves it (it would keep the cluster from the outlet's true claim), and the pairs are
-//! visited once more. Every claim ends in exactly one cluster (singletons included).
+//! among the claims at hand (inverse claim frequency; numbers, dates and speakers weigh more),
+//! so the words every article of the event uses count little and a shared figure or phrase
+//! counts much. Candidate pairs come from blocking: each claim proposes a bounded number of
+//! claims of other documents that share its rarest keys, through posting lists of bounded
+//! length (a key held by very many claims is not evidence), so the cost grows near-linearly
+//! with the number of claims. Candidate pairs are then visited most similar first, and each
+//! merges the clusters of its two claims when the two clusters are alike on average over all
+//! their claim pairs: average linkage, so one chain of similar pairs cannot pull unrelated
+//! claims together as single linkage would. A cross-document pair that was never a candidate
+//! counts as unlike, and a pair of claims of one document counts below unlike (an article
+//! seldom states a fact twice), so two clusters with a document in common merge only when they
+//! are alike elsewhere; unless the two claims are alike, a repeat (a headline and its lede, a
+//! quote and its paraphrase). An outlet reports a fact about once, so a pair of claims that are
+//! each the other's best match in its document is good evidence and starts a merge; a pair
+//! where a claim has a better match in the other's document starts one only when it is clearly
+//! alike. After this pass, a claim that joined a cluster on one similar pair but is unlike the
+//! rest of it on average leaves it (it would keep the cluster from the outlet's true claim),
+//! and the pairs are visited once more. Every claim ends in exactly one cluster (singletons
+//! included).
 //!
-//! Claims are clauses (see `claims`), so a sentence with several facts can link each of
-//! them; but two clauses of one sentence count as alike in a merge, not as two facts of
-//! one document: an outlet that states two facts in one sentence binds them, and other
-//! outlets often report them together too. A count is also keyed by what it counts,
-//! whatever the figure ("leaving 250 dead", "288 people lost their lives": the casualty
-//! words of `src/data/severe_topics.txt` near a number), so outlets that disagree on a
-//! figure still align on the fact; and a
-//! duration of about a whole number of months is keyed by that number ("180 days", "six
-//! months").
+//! Claims are clauses (see `claims`), so a sentence with several facts can link each of them;
+//! but two clauses of one sentence count as alike in a merge, not as two facts of one document:
+//! an outlet that states two facts in one sentence binds them, and other outlets often report
+//! them together too. A count is also keyed by what it counts, whatever the figure ("leaving
+//! 250 dead", "288 people lost their lives": the casualty words of `src/data/severe_topics.txt`
+//! near a number), so outlets that disagree on a figure still align on the fact; and a duration
+//! of about a whole number of months is keyed by that number ("180 days", "six months").
 //!
-//! It does not understand paraphrase beyond the shared word stems and the paraphrase
-//! groups of `src/data/synonyms.txt`; a clause the splitter left whole joins the cluster
-//! of the fact it shares most with others.
+//! It does not understand paraphrase beyond the shared word stems and the paraphrase groups of
+//! `src/data/synonyms.txt`; a clause the splitter left whole joins the cluster of the fact it
+//! shares most with others.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
