@@ -12,7 +12,8 @@
 // way a user drops files. Reports, as medians over the runs: the time from the drop to the
 // report shown and painted (the worker's analysis included) and the longest main-thread
 // task meanwhile; the time from a click on each view's tab to the next frame; the time from
-// a key typed in the paste box to the next frame, while the report is shown; the same for
+// a key typed in the reader's article filter, and in the paste box while the report is
+// shown, to the next frame; the same for
 // naming an outlet (a workspace change). Times are measured in the page (performance.now,
 // a requestAnimationFrame then a task), long tasks with a PerformanceObserver. Set
 // BENCH_REPORT=path to keep the exported report, DIST=dir to measure another build.
@@ -51,6 +52,24 @@ const LAUNCH = {
 // ---- `big` mode: a large batch, dropped the way a user drops files -------------------------
 
 const { bigBatch } = require('./big-batch.cjs');
+
+/// Types `text` into `selector` key by key; the median time from key down to the next frame.
+async function keysIn(page, selector, text) {
+  await page.locator(selector).click();
+  await page.evaluate((selector) => {
+    window.__keys = [];
+    document.querySelector(selector).addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      window.__settle().then((t1) => window.__keys.push(t1 - t0));
+    }, true);
+  }, selector);
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  return Math.round(median(await page.evaluate(() => window.__keys)));
+}
 
 async function bigRun(browser, articles) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -106,6 +125,13 @@ async function bigRun(browser, articles) {
     }, tab);
     out.views[tab] = { ms, rows: await page.evaluate(() => document.querySelectorAll('#panel tr, #panel .card, #panel li').length), dom_nodes: await page.evaluate(() => document.getElementsByTagName('*').length) };
   }
+  // Typing in the reader's article filter: key down to the next frame, per key.
+  await page.locator('#tab-reader').click();
+  await page.waitForTimeout(300);
+  out.reader_filter_key_ms = await keysIn(page, '#doc-filter', 'post');
+  await page.locator('#doc-filter').fill('');
+  await page.locator('#tab-disagreements').click();
+  await page.waitForTimeout(300);
   // Typing in the paste box while the results are shown: key down to the next frame, per key.
   await page.locator('#paste').click();
   await page.evaluate(() => {
@@ -169,6 +195,7 @@ async function big(runs, n) {
     drop_long_tasks_total_ms: med((r) => r.analyse_tasks.total),
     switch_to_view_ms: Object.fromEntries(Object.keys(all[0].views).map((v) => [v, med((r) => r.views[v].ms)])),
     view_items: Object.fromEntries(Object.keys(all[0].views).map((v) => [v, all[0].views[v].rows])),
+    reader_filter_key_ms: med((r) => r.reader_filter_key_ms),
     type_key_ms: med((r) => r.type_key_ms),
     type_key_ms_max: med((r) => r.type_key_ms_max),
     rename_outlet_ms: med((r) => r.rename_ms),

@@ -9,8 +9,8 @@ use crosscheck::web::state::{
     decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
 };
 use crosscheck::web::view_model::{
-    card_order, column_page, coverage, doc_name, mention_counts, mentions_per_doc, wanted_with, window, Cell,
-    DocNames, Window,
+    card_order, column_page, coverage, doc_choices, doc_name, find_docs, mention_counts, mentions_per_doc,
+    wanted_with, window, Cell, DocNames, Window,
 };
 
 fn small_limits() -> Limits {
@@ -420,4 +420,51 @@ fn cards_come_by_severity_and_a_chosen_card_is_always_in_the_window() {
     assert_eq!(wanted_with(&order, &report, None, 50), 50);
     assert_eq!(wanted_with(&order, &report, Some("no-such-card"), 50), 50);
     assert_eq!(wanted_with(&order, &report, Some(&report.disagreements[order[3]].id.clone()), 50), 50);
+}
+
+#[test]
+fn the_article_filter_matches_name_title_or_id_in_any_case() {
+    let mut report = seeds_report();
+    let mut ws = Workspace::default();
+    ws.add(
+        report.documents.iter().map(|d| NewSource::file(format!("{}.txt", d.id), "text")).collect(),
+        &Limits::default(),
+    );
+    let ids: Vec<String> = report.documents.iter().map(|d| d.id.clone()).collect();
+    ws.rename(&ids[0], "Ärzte Zeitung");
+    report.documents[1].outlet = Some("Harbour Post".into());
+    report.documents[1].title = Some("Storm closes the port".into());
+    report.documents[2].title = Some("<b>Port</b> & harbour".into());
+    let names = DocNames::new(&report, &ws);
+    let all: Vec<usize> = (0..report.documents.len()).collect();
+    assert_eq!(find_docs(&report, &names, ""), all, "a blank filter keeps every article");
+    assert_eq!(find_docs(&report, &names, "   "), all);
+    assert_eq!(find_docs(&report, &names, "ärzte"), vec![0], "the user's outlet name, any case");
+    assert_eq!(find_docs(&report, &names, "  HARBOUR post "), vec![1], "the report's outlet, trimmed");
+    assert_eq!(find_docs(&report, &names, "port"), vec![1, 2], "titles too, in report order");
+    assert_eq!(find_docs(&report, &names, "<b>"), vec![2], "markup in a title is just text to match");
+    assert_eq!(find_docs(&report, &names, &ids[3].to_uppercase()), vec![3], "the file name");
+    assert!(find_docs(&report, &names, "no such outlet anywhere").is_empty());
+}
+
+#[test]
+fn the_article_shown_always_has_its_choice_in_the_list() {
+    let matches: Vec<usize> = (0..200).filter(|i| i % 2 == 0).collect(); // 100 matches
+                                                                         // No selection: the first step of matches, the rest counted.
+    let (shown, win) = doc_choices(&matches, None, 50);
+    assert_eq!(shown, matches[..50].to_vec());
+    assert_eq!(win, Window { shown: 50, total: 100, rest: 50, next: 50 });
+    // A selected match past the window is listed after it (the window stays as asked).
+    let (shown, win) = doc_choices(&matches, Some(150), 50);
+    assert_eq!(win, Window { shown: 50, total: 100, rest: 50, next: 50 });
+    assert_eq!(shown.len(), 51);
+    assert_eq!(shown.last(), Some(&150));
+    assert_eq!(doc_choices(&matches, Some(150), 100).0.len(), 100, "listed once when in the window");
+    // A selection the filter leaves out is listed in its report place, and not counted.
+    let (shown, win) = doc_choices(&matches, Some(7), 50);
+    assert_eq!(shown.len(), 51);
+    assert_eq!(&shown[3..6], &[6, 7, 8]);
+    assert_eq!(win.total, 100);
+    let (shown, win) = doc_choices(&[], Some(7), 50);
+    assert_eq!((shown, win.total), (vec![7], 0));
 }

@@ -62,6 +62,25 @@ pub fn scroll_into_view(id: &str) -> bool {
     true
 }
 
+/// Scrolls the box `container` (not the page) so that its descendant `id` is in its view,
+/// if both exist.
+pub fn scroll_within(container: &str, id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(outer), Some(inner)) = (document.get_element_by_id(container), document.get_element_by_id(id))
+    else {
+        return;
+    };
+    let (box_, item) = (outer.get_bounding_client_rect(), inner.get_bounding_client_rect());
+    let by = if item.top() < box_.top() {
+        item.top() - box_.top()
+    } else if item.bottom() > box_.bottom() {
+        (item.bottom() - box_.bottom()).min(item.top() - box_.top())
+    } else {
+        return;
+    };
+    outer.set_scroll_top(outer.scroll_top() + by.round() as i32);
+}
+
 /// Milliseconds since the page loaded.
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)

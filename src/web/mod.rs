@@ -10,7 +10,7 @@
 //! | [`state`] | the workspace (sources, limits), the app state and its reducer; the analysis shown, with the view models derived from it cached | none |
 //! | [`highlight`] | splitting a text into marked segments; evidence context | none |
 //! | [`diff`] | the word-level diff of two quote wordings | none |
-//! | [`view_model`] | report look-ups the views share (outlet names, coverage cells, timeline, mention counts); the windows of long lists and wide tables | none |
+//! | [`view_model`] | report look-ups the views share (outlet names, coverage cells, timeline, mention counts); the windows of long lists and wide tables; the reader's article filter | none |
 //! | [`export`] | JSON, CSV and Markdown exports of a report | none |
 //! | [`protocol`] | the messages between the page and the worker | none |
 //! | [`js_api`] | the worker side: requests in, report and texts out; the JS API | wasm-bindgen |

@@ -2,7 +2,8 @@
 //! the coverage matrix (claim cluster by outlet), the timeline of resolved dates, the
 //! mention counts per entity and outlet, readable names for kinds and labels; and the
 //! windows that keep long lists light (the first rows, grown by "Show more"; outlet
-//! columns a page at a time). Pure functions: the views memoise them per report.
+//! columns a page at a time; the reader's article choices, filtered by what the user
+//! types). Pure functions: the views memoise them per report.
 
 use std::collections::BTreeMap;
 
@@ -312,4 +313,38 @@ pub fn column_page(total: usize, page: usize, per_page: usize) -> (std::ops::Ran
     let pages = total.div_ceil(per_page).max(1);
     let page = page.min(pages - 1);
     (page * per_page..((page + 1) * per_page).min(total), pages)
+}
+
+/// The documents (indices, report order) whose shown name, title or id contains `query`,
+/// ignoring case; all of them when the query is blank. The query is only compared, never
+/// rendered as markup.
+pub fn find_docs(report: &Report, names: &DocNames, query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    let has = |s: &str| s.to_lowercase().contains(&query);
+    report
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            query.is_empty()
+                || names.names.get(*i).is_some_and(|n| has(n))
+                || d.title.as_deref().is_some_and(has)
+                || has(&d.id)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The article choices the reader lists: a window over `matches` (as many as the user
+/// asked for), with the `selected` document added in its report place when the window or
+/// the filter leaves it out, so the article shown always has its (pressed) button.
+/// Returns the documents in report order and the window.
+pub fn doc_choices(matches: &[usize], selected: Option<usize>, wanted: usize) -> (Vec<usize>, Window) {
+    let win = window(matches.len(), wanted, ROWS_STEP);
+    let mut shown = matches[..win.shown].to_vec();
+    if let Some(s) = selected.filter(|s| !shown.contains(s)) {
+        let at = shown.partition_point(|&m| m < s);
+        shown.insert(at, s);
+    }
+    (shown, win)
 }
