@@ -91,14 +91,16 @@ def mutual_best(E, sim):
 
 
 def average_linkage(E, t=0.125, same_penalty=0.45, repeat=0.32, non_mutual_t=0.2, min_pair=0.06,
-                    max_candidates=16, sibling=1.0):
+                    max_candidates=16, sibling=1.0, attach_t=0.0625, attach_docs=3):
     """`align::align`: candidate pairs most similar first (only mutual best matches, or pairs at
     least `non_mutual_t` similar); each merges its claims' groups when their average similarity
     over all their claim pairs reaches `t` (a non-candidate pair counts 0, a pair of one
     document -`same_penalty`, or 0 when at least `repeat` similar, and two clauses of one
     sentence `sibling`); then the claims of groups
     of 3+ less alike than `t` on average to their group's claims of other documents leave, and
-    the pairs are visited once more."""
+    the pairs are visited once more. Last, each claim left alone joins the cluster of at least
+    `attach_docs` documents, none its own, that it is most alike on average, when that average
+    reaches `attach_t` (of one document, only the most alike joins a cluster)."""
     doc, sentence = E["doc"], E["sentence"]
     sim, same_sim = {}, {}
     for i, j, s, cand, same in E["pairs"]:
@@ -149,6 +151,22 @@ def average_linkage(E, t=0.125, same_penalty=0.45, repeat=0.32, non_mutual_t=0.2
         if kept:
             kept_groups[kept[0]] = kept
     groups = merge(kept_groups)
+    joins = {}
+    for x, g in sorted(groups.items()):
+        if len(g) != 1:
+            continue
+        best = None
+        for k in sorted({k for k, h in groups.items() for y in h if (x, y) in sim}):
+            h = groups[k]
+            if len({doc[y] for y in h}) < attach_docs or any(doc[y] == doc[x] for y in h):
+                continue
+            average = sum(sim.get((x, y), 0.0) for y in h) / len(h)
+            if average >= attach_t and (best is None or average > best[0]):
+                best = (average, k)
+        if best and ((best[1], doc[x]) not in joins or best[0] > joins[(best[1], doc[x])][0]):
+            joins[(best[1], doc[x])] = (best[0], x)
+    for (k, _), (_, x) in sorted(joins.items()):
+        groups[k].append(groups.pop(x)[0])
     return {c: k for k, g in groups.items() for c in g}
 
 

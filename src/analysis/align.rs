@@ -20,8 +20,10 @@
 //! where a claim has a better match in the other's document starts one only when it is clearly
 //! alike. After this pass, a claim that joined a cluster on one similar pair but is unlike the
 //! rest of it on average leaves it (it would keep the cluster from the outlet's true claim),
-//! and the pairs are visited once more. Every claim ends in exactly one cluster (singletons
-//! included).
+//! and the pairs are visited once more. Last, a claim still alone joins the cluster of three
+//! or more other documents it is most alike, on half the evidence a merge asks: a fact
+//! several outlets report is likely in the others' articles too (of one document, only the
+//! most alike claim joins). Every claim ends in exactly one cluster (singletons included).
 //!
 //! Claims are clauses (see `claims`), so a sentence with several facts can link each of them;
 //! but two clauses of one sentence count as alike in a merge, not as two facts of one document:
@@ -79,6 +81,14 @@ const REPEAT_SIMILARITY: f32 = 0.32;
 /// splitter cuts a sentence into clauses, but an outlet that states two facts in one
 /// sentence reports them together, and another outlet's sentence may state both.
 const SIBLING_LIKENESS: f32 = 1.0;
+/// Minimum average similarity of a claim left alone to a cluster of [`ATTACH_DOCUMENTS`]
+/// or more documents, none its own, to join it: half what a merge asks. A fact that several
+/// outlets report is likely in the others' articles too, so their best match for it needs
+/// less evidence.
+const ATTACH_THRESHOLD: f32 = MERGE_THRESHOLD / 2.0;
+/// How many documents a cluster needs for a claim left alone to join it on
+/// [`ATTACH_THRESHOLD`].
+const ATTACH_DOCUMENTS: usize = 3;
 /// Minimum similarity of a pair that is not a mutual best match to start a merge.
 const NON_MUTUAL_THRESHOLD: f32 = 0.2;
 /// Pairs less similar than this count as unlike (they add nothing to an average).
@@ -780,6 +790,49 @@ impl Groups {
     }
 }
 
+impl Groups {
+    /// Each claim left alone joins the group of [`ATTACH_DOCUMENTS`] or more documents, none
+    /// its own, that it is most alike on average over the group's claims, when that average
+    /// reaches [`ATTACH_THRESHOLD`]; of one document's claims, only the most alike joins a
+    /// group (an outlet reports a fact about once). Every claim looks at the groups as they
+    /// were before any joined, so the order of the claims does not matter.
+    fn attach_singletons(&mut self) {
+        // (group, document, average, claim) of each claim that may join.
+        let mut joins: Vec<(u32, usize, f32, u32)> = Vec::new();
+        for (i, group) in self.groups.iter().enumerate() {
+            if group.members.len() != 1 {
+                continue;
+            }
+            let doc = *group.per_doc.keys().next().expect("a claim has a document");
+            let best = group
+                .links
+                .iter()
+                .filter(|&(&k, _)| {
+                    let other = &self.groups[k as usize];
+                    other.per_doc.len() >= ATTACH_DOCUMENTS && !other.per_doc.contains_key(&doc)
+                })
+                .map(|(&k, &s)| (k, s / self.groups[k as usize].members.len() as f32))
+                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+            if let Some((k, average)) = best.filter(|&(_, average)| average >= ATTACH_THRESHOLD) {
+                joins.push((k, doc, average, i as u32));
+            }
+        }
+        // Per group and document, the most alike claim (then the first) comes first.
+        joins.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)).then(x.3.cmp(&y.3)));
+        joins.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+        for (k, doc, _, i) in joins {
+            let moved = std::mem::take(&mut self.groups[i as usize]);
+            self.parent[i as usize] = k;
+            let group = &mut self.groups[k as usize];
+            group.members.extend(moved.members);
+            group.per_doc.entry(doc).or_default().push(i);
+            let n = group.per_sentence.entry(self.sentence[i as usize]).or_default();
+            *n += 1;
+            group.most_per_sentence = group.most_per_sentence.max(*n);
+        }
+    }
+}
+
 /// For each claim pair of `links`, whether each of its claims is the other's most similar
 /// claim in the other's document (the most similar; of equals, the first claim).
 ///
@@ -858,7 +911,8 @@ fn mutual_best(keys: &ClaimKeys, links: &[(u32, u32, f32)]) -> Vec<bool> {
 /// the other's most similar in its document) start a merge, but for pairs at least
 /// [`NON_MUTUAL_THRESHOLD`] similar. Then the claims of each group that are unlike the
 /// rest of it on average (they joined on one similar pair) leave it, and the pairs are
-/// visited once more.
+/// visited once more. Last, a claim left alone may join a group of several other documents
+/// on less evidence (see [`Groups::attach_singletons`]).
 pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     let links: Vec<(u32, u32, f32)> = keys
         .candidate_pairs()
@@ -880,6 +934,7 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     let cluster_of = groups.without_strays(keys, &links);
     let mut groups = Groups::new(docs, keys, &cluster_of, &links);
     groups.merge(keys, &order);
+    groups.attach_singletons();
     let mut clusters: Vec<Cluster> = groups
         .groups
         .into_iter()
