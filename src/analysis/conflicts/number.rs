@@ -6,8 +6,9 @@
 //! 261"), the predicate after it ("288 people lost"), folded through the paraphrase
 //! groups; general nouns ("people") do not count. Quantities of different documents that
 //! share a key (or sit in aligned claims) and have compatible units are compared: "over
-//! 730" agrees with 730, "about 900" with 900, 180 days with six months; two different
-//! hedged figures ("over 250", "over 261") do not agree. Agreeing figures form sides. A
+//! 730" agrees with 730, "about 900" with 900, 180 days with six months, "thousands" with
+//! 5,000 (not with 200,000: a vague magnitude reaches under 20 times itself); two
+//! different hedged figures ("over 250", "over 261") do not agree. Agreeing figures form sides. A
 //! group is a disagreement only when one document gives a figure another does not and
 //! vice versa: two parties' figures that every outlet reports alike are not. The
 //! explanation says when the documents were published on different dates.
@@ -35,6 +36,8 @@ struct Item {
     /// The value in the unit group's base unit (seconds for durations).
     value: f64,
     approx: Option<Approx>,
+    /// A vague magnitude ("thousands"; see `numbers::Quantity::vague`).
+    vague: bool,
     /// The unit group ("time", or the unit itself).
     unit: Option<String>,
     /// What the number counts: canonical stems, sorted.
@@ -239,6 +242,7 @@ fn item(ctx: &Ctx, doc: usize, q: &Quantity) -> Option<Item> {
         span: q.span,
         value,
         approx: q.approx,
+        vague: q.vague,
         unit,
         keys,
         predicate,
@@ -303,6 +307,19 @@ fn agree(a: &Item, b: &Item) -> bool {
     let close = |x: f64, y: f64, t: f64| (x - y).abs() <= t * x.abs().max(y.abs());
     if close(a.value, b.value, tolerance) {
         return true;
+    }
+    if a.vague || b.vague {
+        // "thousands" is 1,000 to under 20,000: it meets "5,000" and "tens of thousands",
+        // not "200,000" nor "hundreds of thousands".
+        let range = |it: &Item| {
+            if it.vague {
+                (it.value, it.value * numbers::VAGUE_SPAN)
+            } else {
+                interval(it.value, it.approx)
+            }
+        };
+        let ((alo, ahi), (blo, bhi)) = (range(a), range(b));
+        return alo < bhi && blo < ahi || close(alo, blo, tolerance);
     }
     match (a.approx, b.approx) {
         (None, None) => false,
@@ -467,7 +484,15 @@ fn disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disagreeme
     Some(Disagreement {
         kind: DisagreementKind::Number,
         topic: format!("How many: {topic_key}"),
-        severity: if severe { Severity::High } else { Severity::Medium },
+        // A vague magnitude ("thousands") against a count is a difference of framing as
+        // much as of fact.
+        severity: if severe {
+            Severity::High
+        } else if group.iter().any(|&i| items[i].vague) {
+            Severity::Low
+        } else {
+            Severity::Medium
+        },
         explanation,
         sides,
     })

@@ -2,7 +2,8 @@
 //!
 //! Finds digits with separators ("1,175", "2.5"), spelled-out numbers ("three",
 //! "twenty-five", "six and a half", "a dozen"), scales ("$11 billion" = 11e9 USD), vague
-//! magnitudes ("hundreds of thousands": a floor, marked `over`), money (`$`, `€`, `£`,
+//! magnitudes ("hundreds of thousands": from 100,000 to under 20 times it, marked `over`
+//! and `vague`), money (`$`, `€`, `£`,
 //! `₹`, "Rs", "USD", "rupees"), percentages, durations ("30-day", "three years",
 //! "180 days"; compound "three minutes and 27 seconds"), race times ("2:00:35" = 7235
 //! seconds), and the counted noun as unit ("730 violations" -> unit "violations"). Hedges
@@ -37,7 +38,8 @@ use parse::NumPhrase;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
-    /// "over", "more than", "above"; also vague magnitudes ("thousands"): the value is a floor.
+    /// "over", "more than", "above": the value is a floor (also set on vague magnitudes,
+    /// "thousands", which [`Quantity::vague`] bounds).
     Over,
     /// "at least", "no fewer than"
     AtLeast,
@@ -64,6 +66,10 @@ impl Approx {
     }
 }
 
+/// How far above its magnitude a vague figure reaches: "thousands" is 1,000 to under
+/// 20,000 (an outlet saying "thousands" where another counts 200,000 disagrees with it).
+pub const VAGUE_SPAN: f64 = 20.0;
+
 /// A number or quantity found in a document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
@@ -74,6 +80,11 @@ pub struct Quantity {
     /// written, lowercased ("violations", "people").
     pub unit: Option<String>,
     pub approx: Option<Approx>,
+    /// A vague magnitude ("thousands", "hundreds of thousands"): `value` is the magnitude
+    /// (1,000; 100,000), `approx` is `Over`, and [`Quantity::interval`] reads it as the
+    /// figures a writer would call so: from the magnitude to under twenty times it (past
+    /// that, "tens of thousands" is the word).
+    pub vague: bool,
 }
 
 impl Quantity {
@@ -100,6 +111,9 @@ impl Quantity {
             _ => 0.0,
         };
         let (lo, hi) = (x * (1.0 - slack), x * (1.0 + slack));
+        if self.vague {
+            return (lo, hi * VAGUE_SPAN);
+        }
         match self.approx {
             None => (lo, hi),
             Some(Approx::Over | Approx::AtLeast) => (lo, f64::INFINITY),
@@ -424,7 +438,7 @@ fn quantity_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         last += 1; // "2:01:09s", "1990s" is excluded as a date upstream
     }
     let span = Span::new(span_start, t.toks[last].end);
-    Some((Quantity { span, value, unit, approx }, last + 1))
+    Some((Quantity { span, value, unit, approx, vague: num.vague }, last + 1))
 }
 
 fn is_sentence_end(t: &Tokens, i: usize) -> bool {
@@ -546,7 +560,10 @@ fn article_quantity(t: &Tokens, num: NumPhrase) -> Option<(Quantity, usize)> {
     let unit = unit_at(t, num.last + 1)?;
     let (approx, start) = hedge_before(t, num.first)?;
     let span = Span::new(start, t.toks[num.last + 1].end);
-    Some((Quantity { span, value: 1.0, unit: Some(unit.name.into()), approx: Some(approx) }, num.last + 2))
+    Some((
+        Quantity { span, value: 1.0, unit: Some(unit.name.into()), approx: Some(approx), vague: false },
+        num.last + 2,
+    ))
 }
 
 /// After a time unit at `last`: ", 35 seconds" or "and 27 seconds" (a smaller time unit).
@@ -604,5 +621,6 @@ fn time_at(t: &Tokens, i: usize) -> Option<(Quantity, usize)> {
         last += 1;
     }
     let span = Span::new(start, t.toks[last].end);
-    Some((Quantity { span, value, unit: Some("seconds".into()), approx: approx.map(|(a, _)| a) }, last + 1))
+    let approx = approx.map(|(a, _)| a);
+    Some((Quantity { span, value, unit: Some("seconds".into()), approx, vague: false }, last + 1))
 }
