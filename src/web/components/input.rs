@@ -30,6 +30,9 @@ pub struct InputProps {
     pub on_added: Callback<()>,
 }
 
+/// Files read side by side.
+const READ_AT_ONCE: usize = 32;
+
 /// Reads and decodes the accepted files (as the CLI does: BOMs, UTF-16, invalid UTF-8
 /// with a warning) and adds them in one action; refuses the others (wrong type, too large
 /// to read, binary content) with a message, the large ones without reading them.
@@ -45,34 +48,37 @@ fn add_files(
     wasm_bindgen_futures::spawn_local(async move {
         let mut items = Vec::new();
         let (mut refused, mut warnings) = (Vec::new(), Vec::new());
-        // Every read starts at once (the browser reads them side by side); taken in order.
-        let reads: Vec<_> = files
-            .into_iter()
-            .map(|file| {
-                let name = file.name();
-                let read = (accepted_file(&name) && file.size() <= limits.document_bytes as f64)
-                    .then(|| dom::start_reading(&file));
-                (name, file.size(), read)
-            })
-            .collect();
-        for (name, size, read) in reads {
-            if !accepted_file(&name) {
-                items.push(NewSource::file(name, String::new()));
-                continue;
-            }
-            let Some(read) = read else {
-                refused.push(too_large(&name, size as usize, &limits));
-                continue;
-            };
-            match dom::finish_reading(read).await.map(|bytes| crate::decode::decode(&bytes)) {
-                Ok(Ok(decoded)) => {
-                    if let Some(warning) = decoded.warning {
-                        warnings.push(format!("{name}: {warning}."));
-                    }
-                    items.push(NewSource::file(name, decoded.text));
+        // The reads of a chunk of files start at once (the browser reads them side by
+        // side), and are taken in order.
+        for chunk in files.chunks(READ_AT_ONCE) {
+            let reads: Vec<_> = chunk
+                .iter()
+                .map(|file| {
+                    let name = file.name();
+                    let read = (accepted_file(&name) && file.size() <= limits.document_bytes as f64)
+                        .then(|| dom::start_reading(file));
+                    (name, file.size(), read)
+                })
+                .collect();
+            for (name, size, read) in reads {
+                if !accepted_file(&name) {
+                    items.push(NewSource::file(name, String::new()));
+                    continue;
                 }
-                Ok(Err(kind)) => refused.push(format!("{name} was not added: it is {kind}, not text.")),
-                Err(e) => refused.push(format!("{name} was not added: it could not be read ({e}).")),
+                let Some(read) = read else {
+                    refused.push(too_large(&name, size as usize, &limits));
+                    continue;
+                };
+                match dom::finish_reading(read).await.map(|bytes| crate::decode::decode(&bytes)) {
+                    Ok(Ok(decoded)) => {
+                        if let Some(warning) = decoded.warning {
+                            warnings.push(format!("{name}: {warning}."));
+                        }
+                        items.push(NewSource::file(name, decoded.text));
+                    }
+                    Ok(Err(kind)) => refused.push(format!("{name} was not added: it is {kind}, not text.")),
+                    Err(e) => refused.push(format!("{name} was not added: it could not be read ({e}).")),
+                }
             }
         }
         // One action per kind of message, so that thousands of files do not mean thousands
