@@ -16,7 +16,9 @@
 // shown, to the next frame; the same for
 // naming an outlet (a workspace change). Times are measured in the page (performance.now,
 // a requestAnimationFrame then a task), long tasks with a PerformanceObserver. Set
-// BENCH_REPORT=path to keep the exported report, DIST=dir to measure another build.
+// BENCH_REPORT=path to keep the exported report, DIST=dir to measure another build,
+// BENCH_IDLE_MS=ms the time between the page's start and the drop (default 1500; the worker
+// warms up for a few seconds after start, see src/web/js_api.rs).
 const { chromium } = require('playwright-core');
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -52,6 +54,8 @@ const LAUNCH = {
 // ---- `big` mode: a large batch, dropped the way a user drops files -------------------------
 
 const { bigBatch } = require('./big-batch.cjs');
+// How long the page sits after "Load example" appears before the drop (a user choosing files).
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS || 1500);
 
 /// Types `text` into `selector` key by key; the median time from key down to the next frame.
 async function keysIn(page, selector, text) {
@@ -87,7 +91,7 @@ async function bigRun(browser, articles) {
   });
   await page.goto(URL);
   await page.waitForSelector('#load-example');
-  await page.waitForTimeout(1500); // the worker has loaded
+  await page.waitForTimeout(IDLE_MS); // the worker has loaded (and warmed up, given time)
   const tasks = async () => page.evaluate(() => {
     const t = window.__tasks; window.__tasks = [];
     return { longest: Math.round(Math.max(0, ...t)), total: Math.round(t.reduce((a, b) => a + b, 0)) };
@@ -186,7 +190,7 @@ async function big(runs, n) {
   }
   const med = (f) => median(all.map(f));
   const result = {
-    mode: 'big', runs, articles: n,
+    mode: 'big', runs, articles: n, idle_ms: IDLE_MS,
     input_bytes: articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0),
     report_json_bytes: all[0].report_json_bytes,
     summary: all[0].summary,

@@ -6,6 +6,9 @@
 //! links the analysis core. Neither fails on bad input: the worker answers `Failed`,
 //! the JS API throws an `Error` with the reason.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -46,6 +49,44 @@ fn warm_up() {
     let _ = run(&inputs, &Options::default());
 }
 
+/// The page's example articles, analysed a few more times after start-up: the browser
+/// first runs wasm with a quick baseline compiler and optimises a function only once it
+/// has run a while, so a worker's first big analysis ran ~3 times slower than its second.
+const WARM_UP_ARTICLES: [&str; 5] = [
+    include_str!("../../www/examples/000_c435bc74e0b9ae0f.txt"),
+    include_str!("../../www/examples/001_4888563d516f81d2.txt"),
+    include_str!("../../www/examples/002_276e648a95ff5bc7.txt"),
+    include_str!("../../www/examples/003_a10ea0008dbb4e7b.txt"),
+    include_str!("../../www/examples/004_e9cbabe796c1e97b.txt"),
+];
+
+/// Analyses of the example after start-up, one per task, so that a request waits for
+/// one at most; the first request stops them. They start [`WARM_UP_DELAY_MS`] after the
+/// worker is ready, so they do not slow the page's own start or a click on "Load example"
+/// made at once (the first analysis there warms the worker anyway).
+const WARM_UP_ROUNDS: u32 = 8;
+const WARM_UP_DELAY_MS: u32 = 1_000;
+
+fn keep_warming(round: u32, requested: Rc<Cell<bool>>) {
+    if round >= WARM_UP_ROUNDS || requested.get() {
+        return;
+    }
+    let delay = if round == 0 { WARM_UP_DELAY_MS } else { 0 };
+    gloo_timers::callback::Timeout::new(delay, move || {
+        if requested.get() {
+            return;
+        }
+        let inputs: Vec<Input> = WARM_UP_ARTICLES
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Input::new(format!("warm-up-{i}"), *text, Format::Text))
+            .collect();
+        let _ = run(&inputs, &Options::default());
+        keep_warming(round + 1, requested);
+    })
+    .forget();
+}
+
 /// Sends a response to the page (its bytes, transferred).
 fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
     let json = response.to_json();
@@ -58,7 +99,10 @@ fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
 pub fn serve() -> Result<(), JsValue> {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let reply = scope.clone();
+    let requested = Rc::new(Cell::new(false));
+    let requested_now = requested.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        requested_now.set(true);
         let json = message_bytes(&event.data());
         let response = match Request::from_json(&json) {
             Ok(request) => {
@@ -76,6 +120,7 @@ pub fn serve() -> Result<(), JsValue> {
     let (ready, transfer) = bytes_message(&Response::Ready.to_json());
     scope.post_message_with_transfer(&ready, &transfer)?;
     warm_up();
+    keep_warming(0, requested);
     Ok(())
 }
 
