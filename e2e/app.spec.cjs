@@ -9,6 +9,20 @@ const { bigBatch } = require('../scripts/big-batch.cjs');
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
+/// A full-page screenshot with every part of the page laid out: cards away from the view
+/// are skipped by the browser (content-visibility), so the view is made as tall as the page.
+async function fullPageShot(page, file) {
+  const viewport = page.viewportSize();
+  for (let i = 0; i < 3; i++) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (height <= page.viewportSize().height) break;
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
 async function loadExample(page) {
   await page.locator('#load-example').click();
   await expect(page.locator('#analysed')).toContainText('Analysed 5 article(s)');
@@ -40,7 +54,7 @@ test('the example loads and every view shows the report', async ({ page }) => {
   if ((await quote.count()) > 0) {
     expect(await quote.first().locator('.diff-changed').count()).toBeGreaterThan(0);
   }
-  await page.screenshot({ path: path.join(ARTIFACTS, 'view-disagreements.png'), fullPage: true });
+  await fullPageShot(page, 'view-disagreements.png');
 
   // Keyboard: the tabs follow the arrow keys.
   await page.locator('#tab-disagreements').focus();

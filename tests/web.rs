@@ -31,11 +31,13 @@ fn worker_url(script: &str) -> String {
 }
 
 /// Says Ready late (so the first request must wait in the bridge), then answers each
-/// request with Started and an empty report naming the inputs.
+/// request (UTF-8 JSON in a transferred buffer) with Started and an empty report naming
+/// the inputs (as strings, which the bridge reads too).
 const ECHO_WORKER: &str = r#"
 setTimeout(() => postMessage(JSON.stringify({type: "ready"})), 100);
 onmessage = (e) => {
-  const req = JSON.parse(e.data);
+  if (!(e.data instanceof Uint8Array)) throw new Error("the request is not bytes");
+  const req = JSON.parse(new TextDecoder().decode(e.data));
   postMessage(JSON.stringify({type: "started", seq: req.seq, documents: req.inputs.length, bytes: 0}));
   const documents = req.inputs.map((i) => ({id: i.id, title: null, outlet: i.outlet, published: null, length: i.content.length}));
   const report = {version: 1, documents, entities: [], claims: [], clusters: [], disagreements: []};

@@ -3,7 +3,7 @@
 //! and the word diff; the view models behind the long lists (windows, outlet pages, names,
 //! mention counts). Run: `cargo test --features web --test web_state`.
 
-use crosscheck::web::diff::word_diff;
+use crosscheck::web::diff::{runs, word_diff, Run};
 use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
 use crosscheck::web::state::{
     decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
@@ -467,4 +467,46 @@ fn the_article_shown_always_has_its_choice_in_the_list() {
     assert_eq!(win.total, 100);
     let (shown, win) = doc_choices(&[], Some(7), 50);
     assert_eq!((shown, win.total), (vec![7], 0));
+}
+
+#[test]
+fn a_diff_joins_neighbouring_words_of_one_kind_into_runs() {
+    let (a, _) = word_diff("We are ready to talk, today", "We are not ready to talk");
+    let joined = runs(&a);
+    let text: String = joined.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(text, "We are ready to talk, today", "the runs are the whole wording, in order");
+    assert!(joined.windows(2).all(|p| p[0].changed != p[1].changed), "neighbours differ: {joined:?}");
+    let changed: Vec<&str> = a.iter().filter(|w| w.changed).map(|w| w.text.trim()).collect();
+    let changed_runs: Vec<String> =
+        joined.iter().filter(|r| r.changed).map(|r| r.text.trim().to_string()).collect();
+    assert_eq!(changed_runs.join(" "), changed.join(" "));
+    assert_eq!(runs(&[]), Vec::<Run>::new());
+}
+
+#[test]
+fn quote_diffs_are_made_once_per_report_for_quote_wordings_only() {
+    use crosscheck::web::state::Analysed;
+    use crosscheck::web::view_model::{kind_slug, quote_diffs};
+    let report = seeds_report();
+    let diffs = quote_diffs(&report);
+    assert_eq!(diffs.len(), report.disagreements.len());
+    let mut quotes = 0;
+    for (x, sides) in report.disagreements.iter().zip(&diffs) {
+        assert_eq!(sides.len(), x.sides.len());
+        if kind_slug(&x.kind) == "quote-wording" && x.sides.len() >= 2 {
+            quotes += 1;
+            for (i, side) in sides.iter().enumerate() {
+                let text: String = side.iter().map(|r| r.text.as_str()).collect();
+                assert_eq!(text, x.sides[i].value);
+                let other = if i == 0 { 1 } else { 0 };
+                assert_eq!(*side, runs(&word_diff(&x.sides[i].value, &x.sides[other].value).0));
+            }
+        } else {
+            assert!(sides.iter().all(|s| s.is_empty()), "no runs for {:?}", x.kind);
+        }
+    }
+    assert!(quotes > 0, "the seeds have a quote wording disagreement");
+    let analysed = Analysed::new(report.clone(), Vec::new());
+    assert!(std::rc::Rc::ptr_eq(&analysed.quote_diffs(), &analysed.quote_diffs()), "made once");
+    assert_eq!(*analysed.quote_diffs(), diffs);
 }

@@ -24,7 +24,7 @@ pub enum WorkerEvent {
 #[derive(Default)]
 struct Shared {
     ready: bool,
-    pending: Option<String>,
+    pending: Option<Vec<u8>>,
 }
 
 pub struct AnalysisWorker {
@@ -46,7 +46,7 @@ impl AnalysisWorker {
         let onmessage = {
             let (shared, worker, on_event) = (shared.clone(), worker.clone(), on_event.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let json = event.data().as_string().unwrap_or_default();
+                let json = message_bytes(&event.data());
                 match Response::from_json(&json) {
                     Ok(Response::Ready) => {
                         let pending = {
@@ -55,7 +55,8 @@ impl AnalysisWorker {
                             shared.pending.take()
                         };
                         if let Some(message) = pending {
-                            let _ = worker.post_message(&JsValue::from_str(&message));
+                            let (message, transfer) = bytes_message(&message);
+                            let _ = worker.post_message_with_transfer(&message, &transfer);
                         }
                     }
                     Ok(response) => on_event(WorkerEvent::Response(response)),
@@ -83,7 +84,8 @@ impl AnalysisWorker {
         let mut shared = self.shared.borrow_mut();
         if shared.ready {
             drop(shared);
-            let _ = self.worker.post_message(&JsValue::from_str(&json));
+            let (message, transfer) = bytes_message(&json);
+            let _ = self.worker.post_message_with_transfer(&message, &transfer);
         } else {
             shared.pending = Some(json);
         }
@@ -96,6 +98,24 @@ impl Drop for AnalysisWorker {
         self.worker.set_onerror(None);
         self.worker.terminate();
     }
+}
+
+/// A message's bytes, in a new buffer, and the list that transfers that buffer (so the
+/// receiver gets it without a copy).
+pub fn bytes_message(bytes: &[u8]) -> (js_sys::Uint8Array, js_sys::Array) {
+    let array = js_sys::Uint8Array::new_with_length(bytes.len() as u32);
+    array.copy_from(bytes);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    (array, transfer)
+}
+
+/// The bytes of a message's data: a byte array as sent by [`bytes_message`], or a string
+/// (as UTF-8); nothing for anything else.
+pub fn message_bytes(data: &JsValue) -> Vec<u8> {
+    if let Some(array) = data.dyn_ref::<js_sys::Uint8Array>() {
+        return array.to_vec();
+    }
+    data.as_string().map(String::into_bytes).unwrap_or_default()
 }
 
 /// A readable message for a thrown JS value.

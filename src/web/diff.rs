@@ -7,6 +7,9 @@
 //!
 //! Quotes are short; past [`MAX_CELLS`] word pairs the diff gives up and marks both
 //! sides as wholly different rather than spend quadratic time.
+//!
+//! [`runs`] joins neighbouring words of one kind, so a view renders a node per run of
+//! changed or unchanged words, not one per word.
 
 use crate::analysis::conflicts::lcs_keep;
 
@@ -58,4 +61,23 @@ pub fn word_diff<'a, 'b>(a: &'a str, b: &'b str) -> (Vec<Word<'a>>, Vec<Word<'b>
     let left = mark(wa, same_a);
     let right = wb.into_iter().zip(same_b).map(|(text, same)| Word { text, changed: !same }).collect();
     (left, right)
+}
+
+/// A run of neighbouring words all changed or all unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub changed: bool,
+}
+
+/// The words joined into runs; the runs' texts, in order, are the words' texts.
+pub fn runs(words: &[Word<'_>]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for w in words {
+        match out.last_mut() {
+            Some(run) if run.changed == w.changed => run.text.push_str(w.text),
+            _ => out.push(Run { text: w.text.to_string(), changed: w.changed }),
+        }
+    }
+    out
 }

@@ -41,9 +41,15 @@ pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads a file's bytes (decode them with [`crate::decode`]).
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| describe(&e))?;
+/// Starts reading a file's bytes; [`finish_reading`] waits for them (decode them with
+/// [`crate::decode`]). Starting every read of a batch before waiting for any lets the
+/// browser read them side by side.
+pub fn start_reading(file: &web_sys::File) -> JsFuture {
+    JsFuture::from(file.array_buffer())
+}
+
+pub async fn finish_reading(read: JsFuture) -> Result<Vec<u8>, String> {
+    let buffer = read.await.map_err(|e| describe(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

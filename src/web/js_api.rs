@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::analysis::{run, Format, Input, Options, Report};
 
+use super::bridge::{bytes_message, message_bytes};
 use super::protocol::{DocText, Request, Response};
 
 /// Answers one request: the report, and the texts its spans index.
@@ -45,27 +46,35 @@ fn warm_up() {
     let _ = run(&inputs, &Options::default());
 }
 
+/// Sends a response to the page (its bytes, transferred).
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, response: &Response) {
+    let json = response.to_json();
+    let (message, transfer) = bytes_message(&json);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
+}
+
 /// The worker's message loop: `Ready` now, then for every JSON request `Started` and
 /// the answer. Call once, inside a dedicated worker.
 pub fn serve() -> Result<(), JsValue> {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let json = event.data().as_string().unwrap_or_default();
+        let json = message_bytes(&event.data());
         let response = match Request::from_json(&json) {
             Ok(request) => {
                 let bytes = request.inputs.iter().map(|i| i.content.len()).sum();
                 let started = Response::Started { seq: request.seq, documents: request.inputs.len(), bytes };
-                let _ = reply.post_message(&JsValue::from_str(&started.to_json()));
+                post(&reply, &started);
                 answer(&request)
             }
             Err(message) => Response::Failed { seq: 0, message },
         };
-        let _ = reply.post_message(&JsValue::from_str(&response.to_json()));
+        post(&reply, &response);
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    scope.post_message(&JsValue::from_str(&Response::Ready.to_json()))?;
+    let (ready, transfer) = bytes_message(&Response::Ready.to_json());
+    scope.post_message_with_transfer(&ready, &transfer)?;
     warm_up();
     Ok(())
 }

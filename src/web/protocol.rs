@@ -1,5 +1,7 @@
-//! The messages between the page and the analysis worker, sent as JSON strings (the
-//! report has untagged and optional fields that binary codecs cannot round-trip).
+//! The messages between the page and the analysis worker, sent as UTF-8 JSON in a
+//! transferred buffer (the report has untagged and optional fields that binary codecs
+//! cannot round-trip; bytes, unlike a string, cross between the threads without a copy
+//! and without converting a report of megabytes to and from UTF-16 on each side).
 //!
 //! The worker says [`Response::Ready`] once its wasm is initialised; the page sends a
 //! [`Request`] and gets [`Response::Started`] then [`Response::Done`] (or `Failed`) with
@@ -33,21 +35,21 @@ pub enum Response {
 }
 
 impl Request {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
-    pub fn from_json(json: &str) -> Result<Request, String> {
-        serde_json::from_str(json).map_err(|e| format!("bad request: {e}"))
+    pub fn from_json(json: &[u8]) -> Result<Request, String> {
+        serde_json::from_slice(json).map_err(|e| format!("bad request: {e}"))
     }
 }
 
 impl Response {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
-    pub fn from_json(json: &str) -> Result<Response, String> {
-        serde_json::from_str(json).map_err(|e| format!("bad response from the worker: {e}"))
+    pub fn from_json(json: &[u8]) -> Result<Response, String> {
+        serde_json::from_slice(json).map_err(|e| format!("bad response from the worker: {e}"))
     }
 }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Format, Input, Report};
 
+use super::diff::Run;
 use super::protocol::DocText;
 use super::view_model::{self, CoverageRow, TimelineRow};
 
@@ -376,6 +377,7 @@ struct Derived {
     coverage: OnceCell<Rc<Vec<CoverageRow>>>,
     timeline: OnceCell<Rc<Vec<TimelineRow>>>,
     mention_counts: OnceCell<Rc<Vec<Vec<usize>>>>,
+    quote_diffs: OnceCell<Rc<Vec<Vec<Vec<Run>>>>>,
 }
 
 impl PartialEq for Derived {
@@ -401,6 +403,11 @@ impl Analysed {
     /// [`view_model::timeline`] of the report, made once.
     pub fn timeline(&self) -> Rc<Vec<TimelineRow>> {
         self.derived.timeline.get_or_init(|| Rc::new(view_model::timeline(&self.report))).clone()
+    }
+
+    /// [`view_model::quote_diffs`] of the report, made once.
+    pub fn quote_diffs(&self) -> Rc<Vec<Vec<Vec<Run>>>> {
+        self.derived.quote_diffs.get_or_init(|| Rc::new(view_model::quote_diffs(&self.report))).clone()
     }
 
     /// [`view_model::mention_counts`] of the report, made once.

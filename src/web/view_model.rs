@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::analysis::entities::Label;
 use crate::analysis::report::{Report, Value};
 
+use super::diff::{runs, word_diff, Run};
 use super::state::Workspace;
 
 /// The snake_case name a serde enum serialises to, with spaces ("quote_wording" ->
@@ -280,6 +281,27 @@ pub fn window(total: usize, wanted: usize, step: usize) -> Window {
     let shown = total.min(wanted.max(step.max(1)));
     let rest = total - shown;
     Window { shown, total, rest, next: rest.min(step.max(1)) }
+}
+
+/// Per disagreement, per side: a `quote_wording` side's wording as runs of words changed
+/// or not (each side diffed against the first side, the first against the second); no
+/// runs for the sides of other kinds, or of a quote with one side.
+pub fn quote_diffs(report: &Report) -> Vec<Vec<Vec<Run>>> {
+    report
+        .disagreements
+        .iter()
+        .map(|x| {
+            if kind_slug(&x.kind) != "quote-wording" || x.sides.len() < 2 {
+                return vec![Vec::new(); x.sides.len()];
+            }
+            (0..x.sides.len())
+                .map(|i| {
+                    let other = if i == 0 { 1 } else { 0 };
+                    runs(&word_diff(&x.sides[i].value, &x.sides[other].value).0)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The disagreements in the order their cards are shown: high, medium then low severity,

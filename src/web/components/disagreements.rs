@@ -1,15 +1,18 @@
 //! The Disagreements view: one card per disagreement, grouped by severity and
 //! filterable by kind; the sides next to each other with their outlets and evidence
-//! (highlighted inside its sentence); a word-level diff for quote wordings. Many cards are
-//! shown a window at a time (with counts and "Show more"; a card chosen elsewhere is
-//! always in the window), and folded evidence is rendered only once unfolded.
+//! (highlighted inside its sentence); a word-level diff for quote wordings (made once per
+//! report, [`crate::web::state::Analysed::quote_diffs`], a node per run of words). Many
+//! cards are shown a window at a time (with counts and "Show more"; a card chosen
+//! elsewhere is always in the window), and folded evidence is rendered only once
+//! unfolded. The browser lays out only the cards near the view (`content-visibility` in
+//! the style sheet): laying out all of them was most of the time this view took.
 
 use yew::prelude::*;
 
 use super::{show_more, use_names, ViewProps};
 use crate::analysis::conflicts::Severity;
 use crate::analysis::report::{DisagreementRecord, EvidenceRecord};
-use crate::web::diff::word_diff;
+use crate::web::diff::Run;
 use crate::web::highlight::context;
 use crate::web::state::Focus;
 use crate::web::view_model::{card_order, kind_name, kind_slug, wanted_with, window, DocNames, ROWS_STEP};
@@ -40,13 +43,13 @@ fn evidence_view(props: &ViewProps, names: &DocNames, e: &EvidenceRecord) -> Htm
     }
 }
 
-/// The words of one side's quote, changed words marked.
-fn diff_html(words: Vec<crate::web::diff::Word<'_>>) -> Html {
+/// The words of one side's quote, changed words marked (a node per run of words).
+fn diff_html(runs: &[Run]) -> Html {
     html! {
-        { for words.into_iter().map(|w| if w.changed {
-            html! { <span class="diff-changed">{ w.text.to_string() }</span> }
+        { for runs.iter().map(|r| if r.changed {
+            html! { <span class="diff-changed">{ r.text.clone() }</span> }
         } else {
-            html! { w.text.to_string() }
+            html! { r.text.clone() }
         }) }
     }
 }
@@ -90,16 +93,20 @@ fn MoreEvidence(props: &MoreProps) -> Html {
     }
 }
 
-fn card(props: &ViewProps, names: &std::rc::Rc<DocNames>, index: usize, x: &DisagreementRecord) -> Html {
+fn card(
+    props: &ViewProps,
+    names: &std::rc::Rc<DocNames>,
+    diffs: &[Vec<Run>],
+    index: usize,
+    x: &DisagreementRecord,
+) -> Html {
     // quote_wording: each side's wording diffed word by word against the first side's
-    // (the first side against the second).
-    let is_quote = kind_slug(&x.kind) == "quote-wording" && x.sides.len() >= 2;
+    // (the first side against the second), made once per report.
     let value_html = |i: usize| -> Html {
-        if !is_quote {
-            return html! { x.sides[i].value.clone() };
+        match diffs.get(i).filter(|runs| !runs.is_empty()) {
+            Some(runs) => diff_html(runs),
+            None => html! { x.sides[i].value.clone() },
         }
-        let other = if i == 0 { 1 } else { 0 };
-        diff_html(word_diff(&x.sides[i].value, &x.sides[other].value).0)
     };
     let sides = x.sides.iter().enumerate().map(|(i, side)| {
         let outlets: Vec<String> = side.docs.iter().map(|d| names.name(d)).collect();
@@ -135,6 +142,7 @@ pub fn Disagreements(props: &ViewProps) -> Html {
     let kind_filter = use_state(String::new);
     let wanted = use_state(|| ROWS_STEP);
     let names = use_names(props);
+    let diffs = props.analysed.quote_diffs();
     let report = &props.analysed.report;
     if report.disagreements.is_empty() {
         return html! {
@@ -171,7 +179,10 @@ pub fn Disagreements(props: &ViewProps) -> Html {
         html! {
             <section class="severity-group">
                 <h3 class="group-title">{ format!("{} severity ({total})", kind_name(&severity)) }</h3>
-                { for cards.into_iter().map(|i| card(props, &names, i, &report.disagreements[i])) }
+                { for cards.into_iter().map(|i| {
+                    let diffs = diffs.get(i).map_or(&[][..], |d| &d[..]);
+                    card(props, &names, diffs, i, &report.disagreements[i])
+                }) }
             </section>
         }
     });

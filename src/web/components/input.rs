@@ -25,37 +25,60 @@ pub struct InputProps {
     pub workspace: ByPtr<Workspace>,
     pub limits: Limits,
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Called right after files are added, before the page renders them (the root starts
+    /// the analysis then, so the worker works while the page renders the list).
+    pub on_added: Callback<()>,
 }
+
+/// Files read side by side.
+const READ_AT_ONCE: usize = 32;
 
 /// Reads and decodes the accepted files (as the CLI does: BOMs, UTF-16, invalid UTF-8
 /// with a warning) and adds them in one action; refuses the others (wrong type, too large
 /// to read, binary content) with a message, the large ones without reading them.
-fn add_files(files: Vec<web_sys::File>, limits: Limits, dispatch: UseReducerDispatcher<AppState>) {
+fn add_files(
+    files: Vec<web_sys::File>,
+    limits: Limits,
+    dispatch: UseReducerDispatcher<AppState>,
+    on_added: Callback<()>,
+) {
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         let mut items = Vec::new();
         let (mut refused, mut warnings) = (Vec::new(), Vec::new());
-        for file in files {
-            let name = file.name();
-            if !accepted_file(&name) {
-                items.push(NewSource::file(name, String::new()));
-                continue;
-            }
-            if file.size() > limits.document_bytes as f64 {
-                refused.push(too_large(&name, file.size() as usize, &limits));
-                continue;
-            }
-            match dom::read_bytes(&file).await.map(|bytes| crate::decode::decode(&bytes)) {
-                Ok(Ok(decoded)) => {
-                    if let Some(warning) = decoded.warning {
-                        warnings.push(format!("{name}: {warning}."));
-                    }
-                    items.push(NewSource::file(name, decoded.text));
+        // The reads of a chunk of files start at once (the browser reads them side by
+        // side), and are taken in order.
+        for chunk in files.chunks(READ_AT_ONCE) {
+            let reads: Vec<_> = chunk
+                .iter()
+                .map(|file| {
+                    let name = file.name();
+                    let read = (accepted_file(&name) && file.size() <= limits.document_bytes as f64)
+                        .then(|| dom::start_reading(file));
+                    (name, file.size(), read)
+                })
+                .collect();
+            for (name, size, read) in reads {
+                if !accepted_file(&name) {
+                    items.push(NewSource::file(name, String::new()));
+                    continue;
                 }
-                Ok(Err(kind)) => refused.push(format!("{name} was not added: it is {kind}, not text.")),
-                Err(e) => refused.push(format!("{name} was not added: it could not be read ({e}).")),
+                let Some(read) = read else {
+                    refused.push(too_large(&name, size as usize, &limits));
+                    continue;
+                };
+                match dom::finish_reading(read).await.map(|bytes| crate::decode::decode(&bytes)) {
+                    Ok(Ok(decoded)) => {
+                        if let Some(warning) = decoded.warning {
+                            warnings.push(format!("{name}: {warning}."));
+                        }
+                        items.push(NewSource::file(name, decoded.text));
+                    }
+                    Ok(Err(kind)) => refused.push(format!("{name} was not added: it is {kind}, not text.")),
+                    Err(e) => refused.push(format!("{name} was not added: it could not be read ({e}).")),
+                }
             }
         }
         // One action per kind of message, so that thousands of files do not mean thousands
@@ -63,6 +86,7 @@ fn add_files(files: Vec<web_sys::File>, limits: Limits, dispatch: UseReducerDisp
         dispatch.dispatch(Action::NotifyAll(Level::Warning, refused));
         dispatch.dispatch(Action::NotifyAll(Level::Info, warnings));
         dispatch.dispatch(Action::Add(items));
+        on_added.emit(());
     });
 }
 
@@ -158,10 +182,10 @@ pub fn InputPanel(props: &InputProps) -> Html {
         })
     };
     let on_pick = {
-        let (dispatch, limits) = (props.dispatch.clone(), props.limits);
+        let (dispatch, limits, on_added) = (props.dispatch.clone(), props.limits, props.on_added.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            add_files(dom::files(input.files()), limits, dispatch.clone());
+            add_files(dom::files(input.files()), limits, dispatch.clone(), on_added.clone());
             input.set_value("");
         })
     };
@@ -178,10 +202,12 @@ pub fn InputPanel(props: &InputProps) -> Html {
     };
     let on_drop = {
         let (dispatch, limits, dragging) = (props.dispatch.clone(), props.limits, dragging.clone());
+        let on_added = props.on_added.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            add_files(dom::files(e.data_transfer().and_then(|dt| dt.files())), limits, dispatch.clone());
+            let files = dom::files(e.data_transfer().and_then(|dt| dt.files()));
+            add_files(files, limits, dispatch.clone(), on_added.clone());
         })
     };
     let on_example = {
