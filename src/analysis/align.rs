@@ -950,19 +950,23 @@ pub fn align(docs: &[Doc], keys: &ClaimKeys) -> Vec<Cluster> {
     clusters
 }
 
-/// A short summary: the shortest claim of the cluster with at least six words, cut to
-/// twenty words.
+/// A short summary: the shortest claim of the cluster with at least six words (one that
+/// opens its sentence if any does), cut to twenty words.
 fn summary(docs: &[Doc], claims: &[ClaimRef]) -> String {
     let texts: Vec<&str> =
         claims.iter().map(|c| docs[c.doc].slice(docs[c.doc].claims[c.claim].span)).collect();
     let count = |t: &str| t.split_whitespace().count();
-    let best = texts
-        .iter()
-        .copied()
-        .filter(|t| count(t) >= 6)
-        .min_by_key(|t| count(t))
-        .or_else(|| texts.first().copied())
-        .unwrap_or("");
+    // A clause that opens its sentence reads on its own; one cut from the middle of a
+    // sentence ("and indicated he would ...") only when no other will do.
+    let opens_sentence = |t: &&str| t.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    let shortest = |sentence_start: bool| {
+        texts
+            .iter()
+            .copied()
+            .filter(|t| count(t) >= 6 && (!sentence_start || opens_sentence(t)))
+            .min_by_key(|t| count(t))
+    };
+    let best = shortest(true).or_else(|| shortest(false)).or_else(|| texts.first().copied()).unwrap_or("");
     let words: Vec<&str> = best.split_whitespace().collect();
     if words.len() > 20 {
         format!("{} …", words[..20].join(" "))

@@ -520,7 +520,8 @@ fn scope_disagreement(ctx: &Ctx, items: &[Item], group: &[usize]) -> Option<Disa
         .map(|scope| {
             let members: Vec<&Item> =
                 group.iter().map(|&i| &items[i]).filter(|it| it.scope == Some(scope)).collect();
-            let value = format!("{} ({})", members[0].written, scope);
+            // The figure as written; the scope is the side's normalized value.
+            let value = members[0].written.clone();
             super::side_of(value, scope, members.iter().map(|m| (m.doc, m.span, m.context)))
         })
         .collect();

@@ -35,7 +35,8 @@ static PROPOSALS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../data/proposal_nouns.txt")).collect());
 
 /// Folded word -> the country it stands for (display name): the country's one-word names,
-/// its capital or seat, its demonyms (matched to the country sharing its first letters).
+/// its capital or seat, its demonyms (`demonym_countries.txt`: "French" is France, and
+/// "Republican" no country).
 static COUNTRY_OF: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     let mut names: Vec<(String, String)> = Vec::new();
@@ -57,18 +58,17 @@ static COUNTRY_OF: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
             }
         }
     }
+    let country_of_demonym: HashMap<String, &str> = entries(include_str!("../../data/demonym_countries.txt"))
+        .filter_map(|line| line.split_once('|'))
+        .map(|(demonym, country)| (lexicon::fold(demonym.trim()), country.trim()))
+        .collect();
     for line in entries(include_str!("../../data/demonyms.txt")) {
         let forms: Vec<String> = line.split('|').map(|f| lexicon::fold(f.trim())).collect();
-        let Some(adjective) = forms.first() else { continue };
-        let shared = |name: &str| name.chars().zip(adjective.chars()).take_while(|(a, b)| a == b).count();
-        let best = names.iter().map(|(f, n)| (shared(f), n)).max_by_key(|x| x.0);
-        if let Some((n, name)) = best.filter(|b| b.0 >= 3) {
-            let ties = names.iter().filter(|(f, _)| shared(f) == n).count();
-            if ties == 1 {
-                for form in &forms {
-                    map.entry(form.clone()).or_insert_with(|| name.clone());
-                }
-            }
+        let Some(country) = forms.first().and_then(|adjective| country_of_demonym.get(adjective)) else {
+            continue;
+        };
+        for form in &forms {
+            map.entry(form.clone()).or_insert_with(|| country.to_string());
         }
     }
     map
