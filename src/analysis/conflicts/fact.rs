@@ -714,6 +714,12 @@ fn no_response(ctx: &Ctx, table: &mut WordTable, out: &mut Vec<Disagreement>) {
                     while !doc.text.is_char_boundary(from) {
                         from += 1;
                     }
+                    // The title before the name ("Ukrainian President X"), not the end of
+                    // the quote or clause before it ("... with Ukraine,” Putin said").
+                    if let Some(cut) = doc.text[from..s.start].rfind(['”', '"', ',', ';', ':', '.', '(', ')'])
+                    {
+                        from += cut + doc.text[from + cut..].chars().next().map_or(1, char::len_utf8);
+                    }
                     lexicon::words(&doc.text[from..s.end]).into_iter().map(|x| x.folded).collect()
                 }
                 None => (0..w.len().min(3)).map(|i| w.folded(i).to_string()).collect(),
