@@ -1,7 +1,7 @@
 // End-to-end tests of the release build, served under /crosscheck/ (a sub-path, like a
 // GitHub Pages project page). Every test records all requests and fails if one leaves
 // the page's origin, and fails on any page error or CSP violation.
-const { test, expect, open } = require('./support.cjs');
+const { test, expect, open, dropArticles } = require('./support.cjs');
 const fs = require('fs');
 const path = require('path');
 const { bigBatch } = require('../scripts/big-batch.cjs');
@@ -284,12 +284,7 @@ test('a large batch: every view shows a window with its counts, and Show more ad
   test.setTimeout(180_000);
   await open(page);
   const articles = bigBatch(200);
-  const dt = await page.evaluateHandle((articles) => {
-    const dt = new DataTransfer();
-    for (const a of articles) dt.items.add(new File([a.text], a.name, { type: 'text/plain' }));
-    return dt;
-  }, articles);
-  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dt });
+  await dropArticles(page, articles);
   await expect(page.locator('#sources li')).toHaveCount(200);
   await expect(page.locator('#analysed')).toContainText('Analysed 200 article(s)', { timeout: 120_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);

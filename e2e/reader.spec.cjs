@@ -1,7 +1,7 @@
 // The Reader's article chooser with 200 articles: a filter box (outlet name, title or file
 // name, any case), a window of 50 choices with "Show more", the article shown always
 // listed, keyboard use (label, Enter, Tab, Space) and typed text never becoming markup.
-const { test, expect, open } = require('./support.cjs');
+const { test, expect, open, dropArticles } = require('./support.cjs');
 const fs = require('fs');
 const path = require('path');
 const { bigBatch } = require('../scripts/big-batch.cjs');
@@ -10,12 +10,7 @@ test('with 200 articles the reader filters its article list as the user types', 
   test.setTimeout(180_000);
   await open(page);
   const articles = bigBatch(200);
-  const dt = await page.evaluateHandle((articles) => {
-    const dt = new DataTransfer();
-    for (const a of articles) dt.items.add(new File([a.text], a.name, { type: 'text/plain' }));
-    return dt;
-  }, articles);
-  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dt });
+  await dropArticles(page, articles);
   await expect(page.locator('#analysed')).toContainText('Analysed 200 article(s)', { timeout: 120_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
   const report = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));

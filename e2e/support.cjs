@@ -1,6 +1,6 @@
 // Shared by the e2e specs: a `test` whose page records every request and fails the test
 // if one leaves the page's origin, or on any page error, console error or CSP violation;
-// and `open`, which loads the app and waits until it is ready.
+// `open`, which loads the app and waits until it is ready; and `dropArticles`.
 const { test: base, expect } = require('@playwright/test');
 
 const test = base.extend({
@@ -31,4 +31,15 @@ async function open(page) {
   await expect(page.locator('#load-example')).toBeVisible();
 }
 
-module.exports = { test, expect, open };
+/// Drops `articles` ({ name, text }) on the drop zone as plain-text files, as a user
+/// dragging them from a folder.
+async function dropArticles(page, articles) {
+  const dt = await page.evaluateHandle((articles) => {
+    const dt = new DataTransfer();
+    for (const a of articles) dt.items.add(new File([a.text], a.name, { type: 'text/plain' }));
+    return dt;
+  }, articles);
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dt });
+}
+
+module.exports = { test, expect, open, dropArticles };
