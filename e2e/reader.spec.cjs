@@ -100,6 +100,13 @@ test('with 200 articles the reader filters its article list as the user types', 
   await page.keyboard.press('Space');
   await expect(page.locator('#reader .doc-text')).toHaveAttribute('data-doc', focusedDoc);
 
+  // The article read stays chosen while the user looks at another tab.
+  await page.locator('#tab-coverage').click();
+  await expect(page.locator('#reader')).toHaveCount(0);
+  await page.locator('#tab-reader').click();
+  await expect(page.locator('#reader .doc-text')).toHaveAttribute('data-doc', focusedDoc);
+  await expect(pressed).toHaveAttribute('data-doc', focusedDoc);
+
   // A finding opened from another view, in an article far down the list: its article's
   // button is listed, pressed, and scrolled into the list's view.
   await filter.fill('');

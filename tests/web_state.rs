@@ -6,7 +6,7 @@
 use crosscheck::web::diff::{runs, word_diff, Run};
 use crosscheck::web::highlight::{context, segments, Mark, MarkKind};
 use crosscheck::web::state::{
-    decode, encode, Action, AppState, Level, Limits, NewSource, Workspace, BATCH_MESSAGES,
+    decode, encode, Action, AppState, Focus, Level, Limits, NewSource, Tab, Workspace, BATCH_MESSAGES,
 };
 use crosscheck::web::view_model::{
     card_order, column_page, coverage, doc_choices, doc_name, find_docs, mention_counts, mentions_per_doc,
@@ -509,4 +509,19 @@ fn quote_diffs_are_made_once_per_report_for_quote_wordings_only() {
     let analysed = Analysed::new(report.clone(), Vec::new());
     assert!(std::rc::Rc::ptr_eq(&analysed.quote_diffs(), &analysed.quote_diffs()), "made once");
     assert_eq!(*analysed.quote_diffs(), diffs);
+}
+
+/// The Reader's article is the app's, so it stays while the user looks at other tabs; a
+/// finding opened from another view chooses its article.
+#[test]
+fn the_article_read_stays_chosen_across_tabs() {
+    let mut state = AppState::default();
+    state.apply(Action::ReadDoc("b".into()));
+    state.apply(Action::SetTab(Tab::Entities));
+    state.apply(Action::SetTab(Tab::Reader));
+    assert_eq!(state.reader_doc.as_deref(), Some("b"));
+    state.apply(Action::SetTab(Tab::Coverage));
+    state.apply(Action::Focus(Focus { doc: "c".into(), start: 4, end: 9 }));
+    assert_eq!(state.tab, Tab::Reader);
+    assert_eq!(state.reader_doc.as_deref(), Some("c"));
 }

@@ -431,6 +431,9 @@ pub struct AppState {
     pub analysed_revision: Option<u32>,
     pub tab: Tab,
     pub focus: Option<Focus>,
+    /// The article the Reader shows, chosen there or by the last focus; kept while the
+    /// user looks at other tabs.
+    pub reader_doc: Option<String>,
     /// The disagreement card to bring into view (by report id).
     pub card: Option<String>,
     pub notices: Vec<Notice>,
@@ -467,6 +470,8 @@ pub enum Action {
     SetTab(Tab),
     /// Show a span in the reader.
     Focus(Focus),
+    /// Show an article in the reader (chosen in its list).
+    ReadDoc(String),
     /// Show a disagreement's card.
     ShowCard(String),
     Notify(Level, String),
@@ -610,8 +615,10 @@ impl AppState {
             Action::SetTab(tab) => self.tab = tab,
             Action::Focus(focus) => {
                 self.tab = Tab::Reader;
+                self.reader_doc = Some(focus.doc.clone());
                 self.focus = Some(focus);
             }
+            Action::ReadDoc(doc) => self.reader_doc = Some(doc),
             Action::ShowCard(id) => {
                 self.tab = Tab::Disagreements;
                 self.card = Some(id);

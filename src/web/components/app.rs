@@ -247,6 +247,10 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_callback((), move |id: String, _| dispatch.dispatch(Action::ShowCard(id)))
     };
+    let on_choose = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |doc: String, _| dispatch.dispatch(Action::ReadDoc(doc)))
+    };
     // Bring a chosen disagreement card into view once its tab is rendered.
     use_effect_with((state.tab, state.card.clone()), |(tab, card)| {
         if let (Tab::Disagreements, Some(card)) = (tab, card) {
@@ -273,7 +277,7 @@ pub fn App() -> Html {
                 { status_line(&state, on_cancel, on_rerun) }
                 {
                     match &state.analysed {
-                        Some(analysed) => results(&state, analysed, on_focus, on_card),
+                        Some(analysed) => results(&state, analysed, on_focus, on_card, on_choose),
                         None if state.workspace.sources.is_empty() => html! {
                             <p class="empty" id="empty">
                                 { "Add two or more articles about the same event, or load the example." }
@@ -357,6 +361,7 @@ fn results(
     analysed: &Rc<Analysed>,
     on_focus: Callback<Focus>,
     on_card: Callback<String>,
+    on_choose: Callback<String>,
 ) -> Html {
     let props = ViewProps {
         analysed: ByPtr(analysed.clone()),
@@ -411,7 +416,8 @@ fn results(
         Tab::Entities => html! { <Entities ..props /> },
         Tab::Reader => html! {
             <Reader analysed={props.analysed.clone()} workspace={props.workspace.clone()}
-                on_focus={props.on_focus.clone()} focus={state.focus.clone()} on_card={on_card} />
+                on_focus={props.on_focus.clone()} focus={state.focus.clone()}
+                doc={state.reader_doc.clone()} on_choose={on_choose} {on_card} />
         },
         Tab::Timeline => html! { <Timeline ..props /> },
     };

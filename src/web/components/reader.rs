@@ -5,6 +5,8 @@
 //! with thousands of highlights does not block the page for seconds while it renders.
 //! The articles are chosen from a list filtered as the user types (outlet name, title or
 //! file name, any case), a window of them at a time; the article shown is always listed.
+//! The app holds which article is shown (`AppState::reader_doc`), so it stays chosen while
+//! the user looks at other tabs.
 
 use yew::prelude::*;
 
@@ -23,6 +25,9 @@ pub struct ReaderProps {
     pub workspace: ByPtr<Workspace>,
     pub on_focus: Callback<Focus>,
     pub focus: Option<Focus>,
+    /// The article chosen (held by the app, so it stays while other tabs are shown).
+    pub doc: Option<String>,
+    pub on_choose: Callback<String>,
     /// Show a disagreement's card (by report id).
     pub on_card: Callback<String>,
 }
@@ -66,20 +71,19 @@ fn marks_for(analysed: &Analysed, doc: &str, focus: Option<&Focus>) -> Vec<Mark>
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let report = &props.analysed.report;
-    let chosen = use_state(|| None::<String>);
     // The part shown, and of which document.
     let part = use_state(|| (String::new(), 0usize));
-    // A new focus chooses its document and the part that holds it.
+    // A new focus shows the part that holds it (the app chooses its document).
     {
-        let (chosen, part) = (chosen.clone(), part.clone());
+        let part = part.clone();
         use_effect_with(props.focus.clone(), move |focus| {
             if let Some(f) = focus {
-                chosen.set(Some(f.doc.clone()));
                 part.set((f.doc.clone(), f.start / PART_BYTES));
             }
         });
     }
-    let doc = chosen
+    let doc = props
+        .doc
         .as_ref()
         .filter(|d| report.documents.iter().any(|r| &r.id == *d))
         .cloned()
@@ -116,7 +120,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <div class="reader" id="reader">
             <DocChooser analysed={props.analysed.clone()} names={names.clone()} doc={doc.clone()}
-                chosen={chosen.clone()} />
+                on_choose={props.on_choose.clone()} />
             <ul class="legend" aria-label="Legend">
                 { for LEGEND.iter().map(|l| html! {
                     <li><span class={classes!("ent", format!("ent-{}", kind_slug(l)))}>{ l.as_str() }</span></li>
@@ -149,7 +153,7 @@ struct ChooserProps {
     names: Rc<DocNames>,
     /// The document shown.
     doc: String,
-    chosen: UseStateHandle<Option<String>>,
+    on_choose: Callback<String>,
 }
 
 /// The article chooser: a filter box (outlet name, title or file name, any case) over one
@@ -182,12 +186,12 @@ fn DocChooser(props: &ChooserProps) -> Html {
         })
     };
     let onkeydown = {
-        let (matches, chosen, analysed) = (matches.clone(), props.chosen.clone(), props.analysed.clone());
+        let (matches, choose, analysed) = (matches.clone(), props.on_choose.clone(), props.analysed.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 e.prevent_default();
                 if let Some(d) = matches.first().and_then(|&i| analysed.report.documents.get(i)) {
-                    chosen.set(Some(d.id.clone()));
+                    choose.emit(d.id.clone());
                 }
             }
         })
@@ -200,7 +204,7 @@ fn DocChooser(props: &ChooserProps) -> Html {
     };
     let buttons = shown.iter().filter_map(|&i| report.documents.get(i)).map(|d| {
         let pressed = d.id == props.doc;
-        let (chosen, id) = (props.chosen.clone(), d.id.clone());
+        let (choose, id) = (props.on_choose.clone(), d.id.clone());
         let title = d.title.clone().filter(|t| !t.trim().is_empty());
         let name = props.names.name(&d.id);
         // The whole name and title as a tooltip (an attribute: text, not markup).
@@ -209,7 +213,7 @@ fn DocChooser(props: &ChooserProps) -> Html {
             <li key={d.id.clone()}>
                 <button type="button" aria-pressed={pressed.to_string()} class="doc-choice"
                     id={pressed.then_some("doc-chosen")} data-doc={d.id.clone()} title={tooltip}
-                    onclick={Callback::from(move |_| chosen.set(Some(id.clone())))}>
+                    onclick={Callback::from(move |_| choose.emit(id.clone()))}>
                     <span class="doc-choice-name">{ name }</span>
                     if let Some(title) = title {
                         <span class="doc-choice-title">{ title }</span>
