@@ -715,7 +715,7 @@ fn no_response(ctx: &Ctx, table: &mut WordTable, out: &mut Vec<Disagreement>) {
                         from += 1;
                     }
                     // The title before the name ("Ukrainian President X"), not the end of
-                    // the quote or clause before it ("... with Ukraine,” Putin said").
+                    // the quote or clause before it ("... with Norway,” Holm said").
                     if let Some(cut) = doc.text[from..s.start].rfind(['”', '"', ',', ';', ':', '.', '(', ')'])
                     {
                         from += cut + doc.text[from + cut..].chars().next().map_or(1, char::len_utf8);

@@ -6,8 +6,8 @@
 //! inside (split off); a common given name or initials first (PERSON); all-caps acronyms (ORG);
 //! context ("said X", "in X", "X district", listed with places). A country, region or
 //! people followed by one of its institutions ("Russia’s defence ministry") is one ORG. A run
-//! that ends in the same words twice ("Emmanuel Macron Emmanuel Macron", a copy-paste
-//! artefact) is read as two runs.
+//! that ends in the same words twice ("Ana Ruiz Ana Ruiz", a copy-paste artefact) is read as
+//! two runs.
 //! Lower-case event phrases come from [`super::events`]. Sentence-initial words, headlines
 //! and all-caps lines only yield names confirmed elsewhere (see `Cue::is_weak`). Site chrome
 //! yields nothing. Runs are capped at `MAX_RUN` words, so the cost stays linear.
@@ -474,8 +474,8 @@ impl<'a> Context<'a> {
 
     /// Decides what a run of capitalised words in prose is (see the module doc).
     fn classify_run(&self, run: &[Tok], out: &mut Vec<Mention>) {
-        // A name written twice in a row ("President Emmanuel Macron Emmanuel Macron", a
-        // copy-paste artefact) is two mentions, not one name of four words.
+        // A name written twice in a row ("President Ana Ruiz Ana Ruiz", a copy-paste
+        // artefact) is two mentions, not one name of four words.
         let n = run.len();
         let same = |a: usize, b: usize| self.tok_text(run[a]) == self.tok_text(run[b]);
         if let Some(m) = (2..=n / 2).find(|&m| (0..m).all(|j| same(n - 2 * m + j, n - m + j))) {
