@@ -39,18 +39,18 @@ static PROPOSALS: LazyLock<HashSet<&'static str>> =
 /// "Republican" no country).
 static COUNTRY_OF: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    let mut names: Vec<(String, String)> = Vec::new();
+    // Folded first name -> the name, for the capitals' countries.
+    let mut by_folded: HashMap<String, String> = HashMap::new();
     for line in entries(include_str!("../../data/countries.txt")) {
         let mut aliases = line.split('|').map(str::trim);
         let Some(name) = aliases.next() else { continue };
-        names.push((lexicon::fold(name), name.to_string()));
+        by_folded.insert(lexicon::fold(name), name.to_string());
         for alias in std::iter::once(name).chain(aliases) {
             if !alias.contains(' ') {
                 map.entry(lexicon::fold(alias)).or_insert_with(|| name.to_string());
             }
         }
     }
-    let by_folded: HashMap<String, String> = names.iter().cloned().collect();
     for line in entries(include_str!("../../data/capitals.txt")) {
         if let Some((capital, country)) = line.split_once('|') {
             if let Some(name) = by_folded.get(&lexicon::fold(country.trim())) {
